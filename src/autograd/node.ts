@@ -1,0 +1,125 @@
+// Nodes of the autograd graph. An OpNode applies its op's gradient rule; an AccumulateGrad
+// node writes into a leaf's .grad.
+import type { GradCtx, Meta, OpDef } from '../op.js';
+import { RuntimeError } from '../errors.js';
+import { Tensor, type TensorHook } from '../tensor.js';
+
+/** Where a gradient flows: into output `idx` of `node`. */
+export interface Edge {
+  readonly node: Node;
+  readonly idx: number;
+}
+
+export abstract class Node {
+  /** One edge per input (null where the input needs no gradient). */
+  next: (Edge | null)[] = [];
+  /** Tensor hooks registered on outputs, by output index. */
+  hooks: Map<number, TensorHook[]> | null = null;
+  /** Non-leaf tensors with retain_grad(), by output index. */
+  retained: Map<number, WeakRef<Tensor>> | null = null;
+  abstract readonly nOutputs: number;
+  abstract name(): string;
+  abstract apply(grads: (Tensor | null)[]): (Tensor | null)[];
+
+  addHook(idx: number, hook: TensorHook): { remove(): void } {
+    this.hooks ??= new Map();
+    const list = this.hooks.get(idx) ?? [];
+    list.push(hook);
+    this.hooks.set(idx, list);
+    return { remove: () => void list.splice(list.indexOf(hook) >>> 0, 1) };
+  }
+
+  retainGrad(idx: number, t: Tensor): void {
+    this.retained ??= new Map();
+    this.retained.set(idx, new WeakRef(t));
+  }
+
+  /** Releases saved tensors (after a backward without retain_graph). */
+  release(): void {}
+}
+
+interface Saved {
+  inputs: Tensor[];
+  outputs: Tensor[];
+  versions: Map<Tensor, number>;
+}
+
+export class OpNode<A> extends Node {
+  private saved: Saved | null;
+  readonly nOutputs: number;
+
+  constructor(
+    readonly op: OpDef<A>,
+    readonly attrs: A,
+    readonly inputMeta: Meta[],
+    readonly outputMeta: readonly Meta[],
+    inputs: readonly Tensor[],
+    outputs: readonly Tensor[],
+  ) {
+    super();
+    this.nOutputs = outputs.length;
+    const s = op.saves;
+    const keepIn = s?.inputs ?? null;
+    const keepOut = s?.outputs ?? [];
+    const ins: Tensor[] = new Array(inputs.length);
+    const outs: Tensor[] = new Array(outputs.length);
+    const versions = new Map<Tensor, number>();
+    for (let i = 0; i < inputs.length; i++)
+      if (keepIn === null || keepIn.includes(i)) {
+        ins[i] = inputs[i];
+        versions.set(inputs[i], inputs[i]._st.version);
+      }
+    for (const i of keepOut) {
+      outs[i] = outputs[i];
+      versions.set(outputs[i], outputs[i]._st.version);
+    }
+    this.saved = { inputs: ins, outputs: outs, versions };
+    this.next = inputs.map((t) => (t._rg ? (t.grad_fn ? { node: t.grad_fn, idx: t._outIdx } : { node: t._accumulator(), idx: 0 }) : null));
+  }
+
+  name(): string {
+    return this.op.backwardName ?? `${camel(this.op.name)}Backward0`;
+  }
+
+  apply(grads: (Tensor | null)[]): (Tensor | null)[] {
+    const s = this.saved;
+    if (!s)
+      throw new RuntimeError(
+        'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.',
+      );
+    for (const [t, v] of s.versions)
+      if (t._st.version !== v) {
+        const which = s.outputs.includes(t) ? `output ${s.outputs.indexOf(t)} of ${this.name()}` : `input of ${this.name()}`;
+        throw new RuntimeError(
+          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${t.dtype.scalarName}Tensor [${t._shape.join(', ')}]], which is ${which}, is at version ${t._st.version}; expected version ${v} instead. Hint: the backtrace further above can point to the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!`,
+        );
+      }
+    const needs = this.next.map((e) => e !== null);
+    const ctx: GradCtx<A> = { inputs: s.inputs, outputs: s.outputs, attrs: this.attrs, inputMeta: this.inputMeta, needs };
+    const r = this.op.grad!(ctx, grads);
+    const out: (Tensor | null)[] = new Array(needs.length);
+    for (let i = 0; i < needs.length; i++) out[i] = needs[i] ? (r[i] ?? null) : null;
+    return out;
+  }
+
+  override release(): void {
+    this.saved = null;
+  }
+}
+
+export class AccumulateGrad extends Node {
+  readonly nOutputs = 1;
+  constructor(readonly variable: Tensor) {
+    super();
+  }
+  name(): string {
+    return 'AccumulateGrad';
+  }
+  apply(): (Tensor | null)[] {
+    return [];
+  }
+}
+
+const camel = (s: string): string => s.replace(/^_/, '').replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+Tensor._makeAccumulator = (t) => new AccumulateGrad(t);

@@ -1,0 +1,225 @@
+// Tensor creation that needs no computation: from data, constant fills, ranges, eye.
+// (Random creation is in random.ts.)
+import { sizeArgs, isOpts } from './args.js';
+import { bool, type DType, float32, get_default_dtype, int64, toDType, type TypedArray } from './dtype.js';
+import { RuntimeError, TorchTypeError } from './errors.js';
+import { numel, type Shape } from './shape.js';
+import { Tensor } from './tensor.js';
+
+export interface TensorOptions {
+  dtype?: DType | string;
+  requires_grad?: boolean;
+  device?: unknown;
+}
+
+/** Writes a JS number/boolean into typed array slot i. */
+export function writeElem(d: TypedArray, i: number, v: number | boolean | bigint, dtype: DType): void {
+  if (dtype === int64) (d as BigInt64Array)[i] = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
+  else if (dtype === bool) (d as Uint8Array)[i] = v ? 1 : 0;
+  else (d as Float32Array)[i] = Number(v);
+}
+
+/** Allocates a zero-filled tensor of a shape and dtype. */
+export function emptyTensor(shape: Shape, dtype: DType): Tensor {
+  return new Tensor(new dtype.array(numel(shape)), shape.slice(), dtype);
+}
+
+function finish(t: Tensor, opts: TensorOptions): Tensor {
+  if (opts.requires_grad) t.requires_grad_(true);
+  return t;
+}
+
+/** Fills a typed array with a value. */
+export function fillData(d: TypedArray, value: number | boolean, dtype: DType): void {
+  if (dtype === int64) (d as BigInt64Array).fill(BigInt(Math.trunc(Number(value))));
+  else if (dtype === bool) (d as Uint8Array).fill(value ? 1 : 0);
+  else (d as Float32Array).fill(Number(value));
+}
+
+type Nested = number | boolean | bigint | Nested[] | TypedArray | Tensor;
+
+/**
+ * torch.tensor: a new tensor copied from (nested) arrays, typed arrays or numbers. Infers like
+ * PyTorch from Python literals: all booleans → bool, all integers → int64, otherwise float32.
+ * JavaScript cannot tell `1.0` from `1`: pass `{ dtype: torch.float32 }` where Python wrote `1.`.
+ * @example
+ * const x = torch.tensor([[1, 2], [3, 4]], { dtype: torch.float32, requires_grad: true });
+ */
+export function tensor(data: Nested, opts: TensorOptions = {}): Tensor {
+  if (data instanceof Tensor) {
+    const t = emptyTensor(data._shape, toDType(opts.dtype, data.dtype));
+    copyInto(t, data);
+    return finish(t, opts);
+  }
+  const shape: number[] = [];
+  let probe: unknown = data;
+  while (Array.isArray(probe) || ArrayBuffer.isView(probe)) {
+    const a = probe as ArrayLike<unknown>;
+    shape.push(a.length);
+    if (a.length === 0) break;
+    probe = a[0];
+  }
+  const flat: (number | boolean | bigint)[] = [];
+  let allBool = true;
+  let allInt = true;
+  let typed: DType | null = null;
+  const walk = (x: unknown, k: number): void => {
+    if (k === shape.length) {
+      if (Array.isArray(x) || ArrayBuffer.isView(x)) throw new RuntimeError('tensor(): nested lists have inconsistent depth');
+      if (x instanceof Tensor) x = x.item();
+      if (typeof x === 'boolean') allInt = allInt && true;
+      else if (typeof x === 'number') {
+        allBool = false;
+        if (!Number.isInteger(x)) allInt = false;
+      } else if (typeof x === 'bigint') allBool = false;
+      else throw new TorchTypeError(`tensor(): could not infer dtype of ${typeof x}`);
+      flat.push(x as number);
+      return;
+    }
+    const a = x as ArrayLike<unknown>;
+    if (!(Array.isArray(a) || ArrayBuffer.isView(a)) || a.length !== shape[k])
+      throw new RuntimeError(`expected sequence of length ${shape[k]} at dim ${k} (got ${Array.isArray(a) || ArrayBuffer.isView(a) ? a.length : typeof a})`);
+    if (ArrayBuffer.isView(a) && k === shape.length - 1) {
+      typed = a instanceof Float64Array ? get_default_dtype() : a instanceof Float32Array ? float32 : a instanceof BigInt64Array ? int64 : a instanceof Uint8Array ? null : int64;
+      allBool = false;
+      if (a instanceof Float32Array || a instanceof Float64Array) allInt = false;
+    }
+    for (let i = 0; i < a.length; i++) walk(a[i], k + 1);
+  };
+  walk(data, 0);
+  const inferred = typed ?? (flat.length > 0 && allBool ? bool : allInt && !(flat.length === 0 && shape.length > 0) ? int64 : get_default_dtype());
+  const dtype = toDType(opts.dtype, inferred);
+  const t = emptyTensor(shape, dtype);
+  const d = t._data;
+  for (let i = 0; i < flat.length; i++) writeElem(d, i, flat[i], dtype);
+  return finish(t, opts);
+}
+
+/** Copies values between tensors of the same number of elements, converting dtype in JS. */
+export function copyInto(dst: Tensor, src: Tensor): void {
+  const a = dst._data;
+  const b = src._data;
+  if (dst.dtype === src.dtype) {
+    (a as Float32Array).set(b as Float32Array);
+    return;
+  }
+  for (let i = 0; i < b.length; i++) writeElem(a, i, readNum(b, i), dst.dtype);
+}
+const readNum = (d: TypedArray, i: number): number => Number(d[i]);
+
+/** torch.scalar_tensor: a 0-d tensor. */
+export function scalar_tensor(v: number | boolean, opts: TensorOptions = {}): Tensor {
+  const dtype = toDType(opts.dtype, typeof v === 'boolean' ? bool : get_default_dtype());
+  const t = emptyTensor([], dtype);
+  writeElem(t._data, 0, v, dtype);
+  return finish(t, opts);
+}
+
+type SizeArgs = (number | number[] | TensorOptions)[];
+
+/** torch.full(size, fill_value, { dtype }) */
+export function full(size: number[], fill_value: number | boolean, opts: TensorOptions = {}): Tensor {
+  const inferred = typeof fill_value === 'boolean' ? bool : Number.isInteger(fill_value) ? int64 : get_default_dtype();
+  const dtype = toDType(opts.dtype, inferred);
+  const t = emptyTensor(sizeArgs([size]).size, dtype);
+  fillData(t._data, fill_value, dtype);
+  return finish(t, opts);
+}
+
+function filled(args: SizeArgs, value: number): Tensor {
+  const { size, opts } = sizeArgs(args);
+  const dtype = toDType(opts.dtype, get_default_dtype());
+  const t = emptyTensor(size, dtype);
+  if (value !== 0) fillData(t._data, value, dtype);
+  return finish(t, opts);
+}
+
+/**
+ * torch.zeros(*size, { dtype, requires_grad })
+ * @example
+ * torch.zeros(2, 3); torch.zeros([2, 3], { dtype: torch.float64 });
+ */
+export function zeros(...args: SizeArgs): Tensor {
+  return filled(args, 0);
+}
+/** torch.ones(*size, { dtype, requires_grad }) */
+export function ones(...args: SizeArgs): Tensor {
+  return filled(args, 1);
+}
+/** torch.empty(*size): zero-filled here (JS has no uninitialised memory). */
+export function empty(...args: SizeArgs): Tensor {
+  return filled(args, 0);
+}
+
+type Like = { dtype: DType; shape: readonly number[] };
+const likeOpts = (x: Like, o: TensorOptions) => ({ ...o, dtype: toDType(o.dtype, x.dtype) });
+/** torch.zeros_like */
+export function zeros_like(x: Like, opts: TensorOptions = {}): Tensor {
+  return zeros([...x.shape], likeOpts(x, opts));
+}
+/** torch.ones_like */
+export function ones_like(x: Like, opts: TensorOptions = {}): Tensor {
+  return ones([...x.shape], likeOpts(x, opts));
+}
+/** torch.empty_like */
+export function empty_like(x: Like, opts: TensorOptions = {}): Tensor {
+  return zeros_like(x, opts);
+}
+/** torch.full_like */
+export function full_like(x: Like, fill_value: number | boolean, opts: TensorOptions = {}): Tensor {
+  return full([...x.shape], fill_value, likeOpts(x, opts));
+}
+
+/**
+ * torch.arange(end) / arange(start, end, step?, { dtype }). Integer arguments give int64.
+ * @example
+ * torch.arange(5); // tensor([0, 1, 2, 3, 4])
+ */
+export function arange(...args: (number | TensorOptions)[]): Tensor {
+  let opts: TensorOptions = {};
+  if (args.length && isOpts(args[args.length - 1])) opts = args.pop() as TensorOptions;
+  const nums = args as number[];
+  let [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (step === 0) throw new RuntimeError('step must be nonzero');
+  if ((end - start) / step < 0) throw new RuntimeError('upper bound and larger bound inconsistent with step sign');
+  const allInt = [start, end, step].every(Number.isInteger);
+  const dtype = toDType(opts.dtype, allInt ? int64 : get_default_dtype());
+  const n = Math.max(0, Math.ceil((end - start) / step));
+  const t = emptyTensor([n], dtype);
+  for (let i = 0; i < n; i++) writeElem(t._data, i, start + i * step, dtype);
+  return finish(t, opts);
+}
+
+/** torch.linspace(start, end, steps, { dtype }) */
+export function linspace(start: number, end: number, steps: number, opts: TensorOptions = {}): Tensor {
+  if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
+  const dtype = toDType(opts.dtype, get_default_dtype());
+  const t = emptyTensor([steps], dtype);
+  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
+  // PyTorch fills the second half from the end for symmetry.
+  const half = Math.floor(steps / 2);
+  for (let i = 0; i < steps; i++) writeElem(t._data, i, i < half ? start + step * i : end - step * (steps - 1 - i), dtype);
+  return finish(t, opts);
+}
+
+/** torch.eye(n, m?, { dtype }) */
+export function eye(n: number, m?: number | TensorOptions, opts: TensorOptions = {}): Tensor {
+  if (isOpts(m)) {
+    opts = m as TensorOptions;
+    m = undefined;
+  }
+  const cols = (m as number | undefined) ?? n;
+  const dtype = toDType(opts.dtype, get_default_dtype());
+  const t = emptyTensor([n, cols], dtype);
+  for (let i = 0; i < Math.min(n, cols); i++) writeElem(t._data, i * cols + i, 1, dtype);
+  return finish(t, opts);
+}
+
+/** torch.from_numpy analogue: wraps a typed array without copying (shape defaults to 1-D). */
+export function from_numpy(data: TypedArray, shape?: number[]): Tensor {
+  const dtype =
+    data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64 : bool;
+  const s = shape ?? [data.length];
+  if (numel(s) !== data.length) throw new RuntimeError(`shape '[${s.join(', ')}]' is invalid for input of size ${data.length}`);
+  return new Tensor(data, s, dtype);
+}

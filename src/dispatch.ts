@@ -1,0 +1,135 @@
+// The only door into execution. apply() runs an op's shape rule, then evaluates it (pure-JS
+// eager rule, or the op's ONNX lowering on a cached onnxruntime session), records it for autograd
+// and hands it to an active tracer (torch.onnx.export / capture). Nothing else runs ops.
+import { gradMode } from './autograd/grad_mode.js';
+import { OpNode } from './autograd/node.js';
+import { GraphBuilder, type Dim } from './graph/builder.js';
+import { RuntimeError } from './errors.js';
+import type { LowerMeta, Meta, OpDef } from './op.js';
+import { get_num_threads, Session, type OrtTensor } from './ort/runtime.js';
+import { numel } from './shape.js';
+import { Tensor } from './tensor.js';
+
+/** Sees every op applied while active (export, capture). */
+export interface Tracer {
+  record(op: OpDef<unknown>, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void;
+}
+let tracer: Tracer | null = null;
+/** @internal installs a tracer for the duration of fn */
+export function withTracer<T>(t: Tracer, fn: () => T): T {
+  const prev = tracer;
+  tracer = t;
+  try {
+    return fn();
+  } finally {
+    tracer = prev;
+  }
+}
+
+interface CachedSession {
+  session: Session;
+  nOut: number;
+}
+const MAX_SESSIONS = 4096;
+const sessions = new Map<string, CachedSession>();
+const dtypeCode: Record<string, string> = { float32: 'f', float64: 'd', int32: 'i', int64: 'l', bool: 'b' };
+
+/** Builds the one-op model for a cache key: symbolic dims, so one session serves every shape of those ranks. */
+function buildSession<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[], threads: number): CachedSession {
+  const g = new GraphBuilder(17);
+  const names = inputs.map((t, i) => g.addInput(`x${i}`, t.dtype, t._shape.map((_, j): Dim => `x${i}_${j}`)));
+  const io = {
+    inputs: inputs.map((t): LowerMeta => ({ dtype: t.dtype, rank: t._shape.length })),
+    outputs: out.map((m): LowerMeta => ({ dtype: m.dtype, rank: m.shape.length })),
+  };
+  const ys = op.lower(g, names, attrs, io);
+  const seen = new Set<string>(names);
+  ys.forEach((y, i) => {
+    // Graph outputs must be distinct values produced by nodes.
+    const name = seen.has(y) ? g.op1('Identity', [y]) : y;
+    seen.add(name);
+    g.addOutput(name, out[i].dtype, out[i].shape.map((_, j): Dim => `y${i}_${j}`));
+  });
+  const session = new Session(g.encode(), { threads });
+  return { session, nOut: ys.length };
+}
+
+/** Runs an op on onnxruntime (exported for capture/tests; ops call apply). */
+function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[] {
+  let key = op.name;
+  if (attrs !== undefined) key += '|' + (op.attrKey ? op.attrKey(attrs) : JSON.stringify(attrs));
+  key += '|';
+  for (let i = 0; i < inputs.length; i++) key += dtypeCode[inputs[i].dtype.name] + inputs[i]._shape.length;
+  const threads = op.parallel !== undefined && op.parallel(inputs, out) ? get_num_threads() : 1;
+  if (threads > 1) key += '#' + threads;
+  let c = sessions.get(key);
+  if (c === undefined) {
+    try {
+      c = buildSession(op, inputs, attrs, out, threads);
+    } catch (e) {
+      throw opError(op, inputs, e);
+    }
+    if (sessions.size >= MAX_SESSIONS) {
+      const oldest = sessions.keys().next().value as string;
+      sessions.get(oldest)!.session.dispose();
+      sessions.delete(oldest);
+    }
+    sessions.set(key, c);
+  }
+  const feeds = new Array<OrtTensor>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) feeds[i] = inputs[i]._ortValue();
+  let res: OrtTensor[];
+  try {
+    res = c.session.run(feeds);
+  } catch (e) {
+    throw opError(op, inputs, e);
+  }
+  const outs = new Array<Tensor>(out.length);
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    const r = res[i];
+    if (r.data.length !== numel(m.shape))
+      throw new RuntimeError(`${op.name}: internal shape rule mismatch (rule ${JSON.stringify(m.shape)}, onnxruntime ${JSON.stringify(r.dims)})`);
+    outs[i] = Tensor._fromOrt(r, m.shape, m.dtype);
+  }
+  return outs;
+}
+
+function opError(op: OpDef<never> | OpDef<any>, inputs: readonly Tensor[], e: unknown): Error {
+  const sig = inputs.map((t) => `${t.dtype.name}[${t._shape.join(', ')}]`).join(', ');
+  const msg = e instanceof Error ? e.message : String(e);
+  return new RuntimeError(`${op.name}(${sig}) failed in onnxruntime: ${msg}`);
+}
+
+/** Applies an op: shape rule, evaluation, autograd recording, tracing. */
+export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  const out = op.infer(inputs, attrs);
+  const outs = op.eager !== undefined ? op.eager(inputs, attrs, out) : execute(op, inputs, attrs, out);
+  if (tracer !== null) tracer.record(op as OpDef<unknown>, inputs, attrs, outs);
+  if (op.grad !== undefined && gradMode.enabled) {
+    let need = false;
+    for (let i = 0; i < inputs.length; i++) if (inputs[i]._rg) need = true;
+    if (need) {
+      const node = new OpNode(op, attrs, inputs.map((t) => ({ dtype: t.dtype, shape: t._shape })), out, inputs, outs);
+      for (let i = 0; i < outs.length; i++) {
+        const t = outs[i];
+        if (t.dtype.is_floating_point) {
+          t._rg = true;
+          t.grad_fn = node;
+          t._outIdx = i;
+        }
+      }
+    }
+  }
+  return outs;
+}
+
+/** Single-output apply. */
+export function apply1<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  return apply(op, inputs, attrs)[0];
+}
+
+/** Number of cached sessions (diagnostics and tests). */
+export function cachedSessionCount(): number {
+  return sessions.size;
+}

@@ -1,0 +1,1 @@
+// Ops of the elementwise group: one export line per op file.

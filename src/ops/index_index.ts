@@ -1,0 +1,1 @@
+// Ops of the index group: one export line per op file.

@@ -1,0 +1,1 @@
+// Ops of the nn group: one export line per op file.

@@ -1,0 +1,1 @@
+// Ops of the reduce group: one export line per op file.

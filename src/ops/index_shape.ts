@@ -1,0 +1,1 @@
+// Ops of the shape group: one export line per op file.

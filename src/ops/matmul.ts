@@ -1,0 +1,104 @@
+// matmul: the batched, broadcasting matrix product (ONNX MatMul). mm, bmm, mv, dot are written with it.
+import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
+import { defineOp } from '../op.js';
+import { broadcastShapes } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { promote } from './_common.js';
+import { transpose } from './permute.js';
+import { reshape } from './reshape.js';
+
+/** Work (multiply-adds) above which a product gets a multi-threaded session. */
+const PARALLEL_MACS = 1 << 16;
+
+/** The primitive: both inputs at least 2-D and of one dtype; batch dims broadcast. */
+export const MatMul = defineOp({
+  name: 'matmul',
+  backwardName: 'MmBackward0',
+  infer: ([a, b]) => {
+    const sa = a._shape;
+    const sb = b._shape;
+    const n = sa[sa.length - 2];
+    const k = sa[sa.length - 1];
+    const k2 = sb[sb.length - 2];
+    const m = sb[sb.length - 1];
+    if (k !== k2) {
+      const rows = sa.slice(0, -1).reduce((p, q) => p * q, 1);
+      throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k} and ${k2}x${m})`);
+    }
+    const batch = broadcastShapes(sa.slice(0, -2), sb.slice(0, -2));
+    return [{ dtype: a.dtype, shape: [...batch, n, m] }];
+  },
+  lower: (g, x) => [g.op1('MatMul', x)],
+  parallel: ([a], [y]) => {
+    const s = y.shape;
+    let outN = 1;
+    for (const d of s) outN *= d;
+    return outN * a._shape[a._shape.length - 1] >= PARALLEL_MACS;
+  },
+  grad: (ctx, [gy]) => {
+    const [a, b] = ctx.inputs;
+    return [ctx.needs[0] ? matmul(gy!, transpose(b, -1, -2)) : null, ctx.needs[1] ? matmul(transpose(a, -1, -2), gy!) : null];
+  },
+});
+
+/**
+ * torch.matmul(input, other): 1-D and 2-D products, and batched products with broadcasting.
+ * @example
+ * x.matmul(w); torch.matmul(a, b);
+ */
+export function matmul(input: Tensor, other: Tensor): Tensor {
+  let [a, b] = input.dtype === other.dtype ? [input, other] : promote([input, other]);
+  const ra = a._shape.length;
+  const rb = b._shape.length;
+  if (ra === 0 || rb === 0) throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${ra}D and ${rb}D`);
+  if (ra === 1 && rb === 1 && a._shape[0] !== b._shape[0])
+    throw new RuntimeError(
+      `inconsistent tensor size, expected tensor [${a._shape[0]}] and src [${b._shape[0]}] to have the same number of elements, but got ${a._shape[0]} and ${b._shape[0]} elements respectively`,
+    );
+  // Lift 1-D operands to matrices, multiply, then drop the added dims (PyTorch's semantics).
+  if (ra === 1) a = reshape(a, [1, a._shape[0]]);
+  if (rb === 1) b = reshape(b, [b._shape[0], 1]);
+  let y = apply1(MatMul, [a, b], undefined);
+  if (ra === 1 || rb === 1) {
+    const s = y._shape.slice();
+    if (rb === 1) s.pop();
+    if (ra === 1) s.splice(rb === 1 ? s.length - 1 : s.length - 2, 1);
+    y = reshape(y, s);
+  }
+  return y;
+}
+
+/** torch.mm: 2-D × 2-D only. */
+export function mm(input: Tensor, mat2: Tensor): Tensor {
+  if (input._shape.length !== 2) throw new RuntimeError('self must be a matrix');
+  if (mat2._shape.length !== 2) throw new RuntimeError('mat2 must be a matrix');
+  return matmul(input, mat2);
+}
+
+/** torch.bmm: 3-D × 3-D with equal batch sizes. */
+export function bmm(input: Tensor, mat2: Tensor): Tensor {
+  if (input._shape.length !== 3) throw new RuntimeError('batch1 must be a 3D tensor');
+  if (mat2._shape.length !== 3) throw new RuntimeError('batch2 must be a 3D tensor');
+  const [b, , k] = input._shape;
+  if (mat2._shape[0] !== b || mat2._shape[1] !== k)
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${b}, ${k}] but got: [${mat2._shape[0]}, ${mat2._shape[1]}].`);
+  return matmul(input, mat2);
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    matmul(other: Tensor): Tensor;
+    mm(mat2: Tensor): Tensor;
+    bmm(mat2: Tensor): Tensor;
+  }
+}
+Tensor.prototype.matmul = function (this: Tensor, other: Tensor) {
+  return matmul(this, other);
+};
+Tensor.prototype.mm = function (this: Tensor, other: Tensor) {
+  return mm(this, other);
+};
+Tensor.prototype.bmm = function (this: Tensor, other: Tensor) {
+  return bmm(this, other);
+};

@@ -1,0 +1,85 @@
+// permute: reorders dims (ONNX Transpose). transpose, t, mT are written with it.
+import { sizeArgs } from '../args.js';
+import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
+import { defineOp } from '../op.js';
+import { normDim } from '../shape.js';
+import { Tensor } from '../tensor.js';
+
+export const Permute = defineOp<{ perm: readonly number[] }>({
+  name: 'permute',
+  infer: (x, a) => [{ dtype: x[0].dtype, shape: a.perm.map((p) => x[0]._shape[p]) }],
+  lower: (g, x, a) => [g.op1('Transpose', x, { perm: a.perm })],
+  attrKey: (a) => a.perm.join(','),
+  saves: { inputs: [] },
+  grad: (ctx, [gy]) => {
+    const inv = new Array<number>(ctx.attrs.perm.length);
+    ctx.attrs.perm.forEach((p, i) => (inv[p] = i));
+    return [permute(gy!, inv)];
+  },
+});
+
+/**
+ * torch.permute(input, dims): the same values with dims reordered.
+ * @example
+ * x.permute(2, 0, 1);
+ */
+export function permute(input: Tensor, dims: readonly number[]): Tensor {
+  const r = input._shape.length;
+  if (dims.length !== r)
+    throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${r} is not equal to len(dims) = ${dims.length}`.replace('(sparse_coo)', ''));
+  const perm = dims.map((d) => normDim(d, r));
+  if (new Set(perm).size !== r) throw new RuntimeError('permute(): duplicate dims are not allowed.');
+  if (perm.every((p, i) => p === i)) return input;
+  return apply1(Permute, [input], { perm });
+}
+
+/** torch.transpose(input, dim0, dim1) */
+export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+  const r = input._shape.length;
+  if (r === 0) return input;
+  const a = normDim(dim0, r);
+  const b = normDim(dim1, r);
+  const perm = Array.from({ length: r }, (_, i) => (i === a ? b : i === b ? a : i));
+  return permute(input, perm);
+}
+
+/** torch.t(input): transposes a ≤2-D tensor. */
+export function t(input: Tensor): Tensor {
+  const r = input._shape.length;
+  if (r > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${r}D`);
+  return r < 2 ? input : transpose(input, 0, 1);
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    permute(...dims: (number | number[])[]): Tensor;
+    transpose(dim0: number, dim1: number): Tensor;
+    swapaxes(dim0: number, dim1: number): Tensor;
+    t(): Tensor;
+    /** x.T: all dims reversed. */
+    readonly T: Tensor;
+    /** x.mT: last two dims swapped. */
+    readonly mT: Tensor;
+  }
+}
+Tensor.prototype.permute = function (this: Tensor, ...dims: (number | number[])[]) {
+  return permute(this, sizeArgs(dims, true).size.length ? (Array.isArray(dims[0]) ? (dims[0] as number[]) : (dims as number[])) : []);
+};
+Tensor.prototype.transpose = function (this: Tensor, d0: number, d1: number) {
+  return transpose(this, d0, d1);
+};
+Tensor.prototype.swapaxes = Tensor.prototype.transpose;
+Tensor.prototype.t = function (this: Tensor) {
+  return t(this);
+};
+Object.defineProperty(Tensor.prototype, 'T', {
+  get(this: Tensor) {
+    return permute(this, this._shape.map((_, i) => this._shape.length - 1 - i));
+  },
+});
+Object.defineProperty(Tensor.prototype, 'mT', {
+  get(this: Tensor) {
+    return transpose(this, -2, -1);
+  },
+});

@@ -1,0 +1,55 @@
+// reshape / view: same memory, new shape (no ORT call); flatten, unflatten, squeeze and
+// unsqueeze are written with it.
+import { sizeArgs } from '../args.js';
+import { apply1 } from '../dispatch.js';
+import { defineOp } from '../op.js';
+import { inferSize, numel } from '../shape.js';
+import { Tensor } from '../tensor.js';
+
+export const Reshape = defineOp<{ shape: readonly number[] }>({
+  name: 'reshape',
+  backwardName: 'ViewBackward0',
+  infer: (x, a) => [{ dtype: x[0].dtype, shape: inferSize(a.shape, numel(x[0]._shape)) }],
+  lower: (g, x, a) => [g.op1('Reshape', [x[0], g.ints(a.shape)])],
+  // A view: shares memory and the version counter with its input.
+  eager: (x, _a, out) => {
+    const t = new Tensor(x[0]._st, out[0].shape, out[0].dtype);
+    t._base = x[0]._base ?? x[0];
+    return [t];
+  },
+  attrKey: (a) => a.shape.join(','),
+  saves: { inputs: [] },
+  grad: (ctx, [gy]) => [reshape(gy!, ctx.inputMeta[0].shape)],
+});
+
+/**
+ * torch.reshape(input, shape): same data, new shape; one dim may be -1.
+ * @example
+ * x.reshape(2, -1); x.view([4, 3]);
+ */
+export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+  const s = input._shape;
+  if (s.length === shape.length) {
+    let same = true;
+    for (let i = 0; i < s.length; i++) if (s[i] !== shape[i]) same = false;
+    if (same) return input.requires_grad ? apply1(Reshape, [input], { shape }) : input;
+  }
+  return apply1(Reshape, [input], { shape });
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    reshape(...shape: (number | number[])[]): Tensor;
+    view(...shape: (number | number[])[]): Tensor;
+    view_as(other: Tensor): Tensor;
+    reshape_as(other: Tensor): Tensor;
+  }
+}
+Tensor.prototype.reshape = function (this: Tensor, ...shape: (number | number[])[]) {
+  return reshape(this, sizeArgs(shape, true).size);
+};
+Tensor.prototype.view = Tensor.prototype.reshape;
+Tensor.prototype.view_as = function (this: Tensor, other: Tensor) {
+  return reshape(this, other._shape);
+};
+Tensor.prototype.reshape_as = Tensor.prototype.view_as;

@@ -1,0 +1,57 @@
+// sub: input - alpha * other (torch.sub, Tensor.sub, sub_, rsub, the `-` operator).
+import { bool } from '../dtype.js';
+import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
+import { defineOp } from '../op.js';
+import { Tensor } from '../tensor.js';
+import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
+import { inplace } from './_inplace.js';
+import { mul } from './mul.js';
+import { neg } from './neg.js';
+
+export const Sub = defineOp({
+  name: 'sub',
+  infer: (x) => broadcastInfer(x),
+  lower: (g, x) => [g.op1('Sub', x)],
+  saves: { inputs: [] },
+  grad: (ctx, [gy]) => [gy, ctx.needs[1] ? neg(gy!) : null],
+});
+
+type AlphaOpt = number | { alpha?: number };
+const alphaOf = (o: AlphaOpt | undefined): number => (typeof o === 'number' ? o : (o?.alpha ?? 1));
+
+/**
+ * torch.sub(input, other, { alpha }): input − alpha × other.
+ * @example
+ * a.sub(b); torch.sub(a, 1, { alpha: 2 });
+ */
+export function sub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
+  const alpha = alphaOf(opts);
+  if (alpha !== 1) other = mul(other, alpha);
+  const [a, b] = promote([input, other]);
+  if (a.dtype === bool)
+    throw new RuntimeError(
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
+  return apply1(Sub, [a, b], undefined);
+}
+
+/** torch.rsub(input, other, { alpha }): other − alpha × input. */
+export function rsub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
+  return sub(other, mul(input, alphaOf(opts)));
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    sub(other: TensorOrScalar, opts?: AlphaOpt): Tensor;
+    sub_(other: TensorOrScalar, opts?: AlphaOpt): Tensor;
+    subtract(other: TensorOrScalar, opts?: AlphaOpt): Tensor;
+  }
+}
+Tensor.prototype.sub = function (this: Tensor, other: TensorOrScalar, opts?: AlphaOpt) {
+  return sub(this, other, opts);
+};
+Tensor.prototype.subtract = Tensor.prototype.sub;
+Tensor.prototype.sub_ = function (this: Tensor, other: TensorOrScalar, opts?: AlphaOpt) {
+  return inplace(this, () => sub(this, other, opts));
+};

@@ -1,0 +1,69 @@
+// Cast: x.to(dtype), x.float(), x.double(), x.long(), x.int(), x.bool(), x.type(dtype).
+import { bind, isOpts } from '../args.js';
+import { bool, DType, float32, float64, int32, int64, toDType } from '../dtype.js';
+import { apply1 } from '../dispatch.js';
+import { defineOp } from '../op.js';
+import { Tensor } from '../tensor.js';
+
+export const ToDtype = defineOp<{ dtype: DType }>({
+  name: '_to_copy',
+  backwardName: 'ToCopyBackward0',
+  infer: (x, a) => [{ dtype: a.dtype, shape: x[0]._shape }],
+  lower: (g, x, a) => [g.op1('Cast', x, { to: a.dtype.onnx })],
+  attrKey: (a) => a.dtype.name,
+  saves: { inputs: [] },
+  grad: (ctx, [gy]) => [to_dtype(gy!, ctx.inputMeta[0].dtype)],
+});
+
+/** Converts to a dtype (a copy; returns x itself when the dtype already matches, like PyTorch). */
+export function to_dtype(x: Tensor, dtype: DType, copy = false): Tensor {
+  if (x.dtype === dtype && !copy) return x;
+  return apply1(ToDtype, [x], { dtype });
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    /** x.to(dtype) / x.to(device) / x.to(other) / x.to({ dtype, copy }) */
+    to(target?: DType | string | Tensor | { dtype?: DType | string; copy?: boolean; device?: unknown }, opts?: { copy?: boolean }): Tensor;
+    /** x.type(dtype) converts; x.type() names the type ('torch.FloatTensor'). */
+    type(dtype?: DType | string): Tensor | string;
+    float(): Tensor;
+    double(): Tensor;
+    long(): Tensor;
+    int(): Tensor;
+    bool(): Tensor;
+  }
+}
+
+Tensor.prototype.to = function (this: Tensor, target?: unknown, opts?: { copy?: boolean }) {
+  let copy = opts?.copy ?? false;
+  let dtype: DType = this.dtype;
+  if (target instanceof DType) dtype = target;
+  else if (target instanceof Tensor) dtype = target.dtype;
+  else if (typeof target === 'string') dtype = target === 'cpu' ? this.dtype : toDType(target, this.dtype);
+  else if (isOpts(target)) {
+    const o = bind<{ dtype?: DType | string; copy?: boolean }>([], [target]);
+    dtype = toDType(o.dtype ?? null, this.dtype);
+    copy = o.copy ?? copy;
+  } else if (target && typeof target === 'object' && 'type' in target) dtype = this.dtype; // torch.device
+  return to_dtype(this, dtype, copy);
+};
+Tensor.prototype.type = function (this: Tensor, dtype?: DType | string) {
+  if (dtype === undefined) return `torch.${this.dtype.scalarName}Tensor`;
+  return to_dtype(this, toDType(dtype, this.dtype));
+};
+Tensor.prototype.float = function (this: Tensor) {
+  return to_dtype(this, float32);
+};
+Tensor.prototype.double = function (this: Tensor) {
+  return to_dtype(this, float64);
+};
+Tensor.prototype.long = function (this: Tensor) {
+  return to_dtype(this, int64);
+};
+Tensor.prototype.int = function (this: Tensor) {
+  return to_dtype(this, int32);
+};
+Tensor.prototype.bool = function (this: Tensor) {
+  return to_dtype(this, bool);
+};

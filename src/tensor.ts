@@ -1,0 +1,249 @@
+// The Tensor: a dtype, a shape and a contiguous typed array, plus autograd bookkeeping.
+// Every computation lives in src/ops/<op>.ts; those files add the methods (x.add, x.sum...) to
+// this class by declaration merging, so each op is written down in one place.
+import { bool, type DType, int64, type TypedArray } from './dtype.js';
+import { RuntimeError } from './errors.js';
+import { numel, type Shape } from './shape.js';
+import { ortTensor, type OrtTensor } from './ort/runtime.js';
+import type { Node } from './autograd/node.js';
+
+/** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
+export class Storage {
+  version = 0;
+  constructor(public data: TypedArray) {}
+}
+
+export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
+
+export class Tensor {
+  /** @internal */ _st: Storage;
+  /** @internal */ _shape: number[];
+  readonly dtype: DType;
+  /** @internal cached onnxruntime view of the data */ _ort: OrtTensor | null = null;
+  /** @internal */ _rg = false;
+  /** Accumulated gradient (leaves, and non-leaves after retain_grad()). */
+  grad: Tensor | null = null;
+  /** The autograd node that produced this tensor (null for leaves). */
+  grad_fn: Node | null = null;
+  /** @internal which output of grad_fn this is */ _outIdx = 0;
+  /** @internal AccumulateGrad node of a leaf */ _acc: Node | null = null;
+  /** @internal */ _retains_grad = false;
+  /** @internal the tensor this one is a view of (shares _st) */ _base: Tensor | null = null;
+
+  /** @internal Use torch.tensor / torch.zeros etc. to create tensors. */
+  constructor(data: TypedArray | Storage, shape: Shape, dtype: DType) {
+    this._st = data instanceof Storage ? data : new Storage(data);
+    this._shape = shape as number[];
+    this.dtype = dtype;
+  }
+
+  /** @internal wraps an onnxruntime output without copying. */
+  static _fromOrt(o: OrtTensor, shape: Shape, dtype: DType): Tensor {
+    const t = new Tensor(o.data, shape, dtype);
+    t._ort = o;
+    return t;
+  }
+
+  /** @internal the onnxruntime tensor over this tensor's memory (no copy). */
+  _ortValue(): OrtTensor {
+    let o = this._ort;
+    if (o === null || o.data !== this._st.data) {
+      o = ortTensor(this.dtype.name, this._st.data, this._shape);
+      this._ort = o;
+    }
+    return o;
+  }
+
+  get shape(): number[] {
+    return this._shape.slice();
+  }
+
+  /** x.size() is the shape; x.size(d) one dimension (negative d counts from the end). */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return this._shape.slice();
+    const r = this._shape.length;
+    if (dim < -Math.max(r, 1) || dim >= Math.max(r, 1))
+      throw new RuntimeError(`Dimension out of range (expected to be in range of [${-Math.max(r, 1)}, ${Math.max(r, 1) - 1}], but got ${dim})`);
+    return this._shape[dim < 0 ? dim + r : dim];
+  }
+  dim(): number {
+    return this._shape.length;
+  }
+  get ndim(): number {
+    return this._shape.length;
+  }
+  numel(): number {
+    return numel(this._shape);
+  }
+  nelement(): number {
+    return this.numel();
+  }
+  element_size(): number {
+    return this.dtype.itemsize;
+  }
+  is_floating_point(): boolean {
+    return this.dtype.is_floating_point;
+  }
+  is_contiguous(): boolean {
+    return true;
+  }
+  get device(): { type: 'cpu'; toString(): string } {
+    return CPU;
+  }
+  get is_leaf(): boolean {
+    return this.grad_fn === null;
+  }
+  get requires_grad(): boolean {
+    return this._rg;
+  }
+  set requires_grad(v: boolean) {
+    this.requires_grad_(v);
+  }
+
+  /** Sets requires_grad in place, as torch.Tensor.requires_grad_. */
+  requires_grad_(requires_grad = true): this {
+    if (!this.is_leaf) {
+      if (!requires_grad)
+        throw new RuntimeError(
+          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+        );
+      return this;
+    }
+    if (requires_grad && !this.dtype.is_floating_point)
+      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+    this._rg = requires_grad;
+    return this;
+  }
+
+  /** The values as a flat typed array sharing this tensor's memory (like .numpy()). int64 is BigInt64Array, bool Uint8Array. */
+  numpy(): TypedArray {
+    if (this._rg) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return this._st.data;
+  }
+
+  /** @internal flat data, no checks */
+  get _data(): TypedArray {
+    return this._st.data;
+  }
+
+  /** The value of a one-element tensor as a number (boolean for bool tensors). */
+  item(): number | boolean {
+    const d = this._st.data;
+    const n = numel(this._shape);
+    if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
+    return readElem(d, 0, this.dtype);
+  }
+
+  /** Nested arrays of numbers (booleans for bool); a 0-d tensor gives a number. */
+  tolist(): unknown {
+    const d = this._st.data;
+    const shape = this._shape;
+    const dt = this.dtype;
+    if (shape.length === 0) return readElem(d, 0, dt);
+    let off = 0;
+    const rec = (k: number): unknown[] => {
+      const n = shape[k];
+      const out = new Array(n);
+      if (k === shape.length - 1) for (let i = 0; i < n; i++) out[i] = readElem(d, off++, dt);
+      else for (let i = 0; i < n; i++) out[i] = rec(k + 1);
+      return out;
+    };
+    return rec(0);
+  }
+
+  /** A new tensor sharing memory, cut from the graph. */
+  detach(): Tensor {
+    const t = new Tensor(this._st, this._shape, this.dtype);
+    t._base = this;
+    return t;
+  }
+  /** Detaches in place (a leaf afterwards). */
+  detach_(): this {
+    this.grad_fn = null;
+    this._rg = false;
+    return this;
+  }
+  /** Tensor.data: a detached alias; assigning replaces the values without autograd. */
+  get data(): Tensor {
+    return this.detach();
+  }
+  set data(v: Tensor) {
+    this._st = v._st;
+    this._shape = v._shape.slice();
+    (this as { dtype: DType }).dtype = v.dtype;
+    this._ort = null;
+  }
+
+  /** Keeps .grad for a non-leaf tensor after backward. */
+  retain_grad(): void {
+    if (!this._rg) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (this.is_leaf) return;
+    this._retains_grad = true;
+    this.grad_fn!.retainGrad(this._outIdx, this);
+  }
+  get retains_grad(): boolean {
+    return this._retains_grad;
+  }
+
+  /** Registers a hook called with this tensor's gradient; returning a tensor replaces it. Returns a handle with remove(). */
+  register_hook(hook: TensorHook): { remove(): void } {
+    if (!this._rg) throw new RuntimeError("cannot register a hook on a tensor that doesn't require gradient");
+    const node = this.is_leaf ? this._accumulator() : this.grad_fn!;
+    return node.addHook(this.is_leaf ? 0 : this._outIdx, hook);
+  }
+
+  /** @internal the AccumulateGrad node of a leaf that requires grad */
+  _accumulator(): Node {
+    if (!this._acc) this._acc = Tensor._makeAccumulator(this);
+    return this._acc;
+  }
+  /** @internal set by autograd/node.ts */
+  static _makeAccumulator: (t: Tensor) => Node;
+  /** @internal set by autograd/engine.ts */
+  static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;
+
+  /**
+   * Computes the gradient of this tensor w.r.t. graph leaves, accumulating into `.grad`.
+   * @example
+   * const x = torch.tensor([1, 2, 3], { dtype: torch.float32, requires_grad: true });
+   * x.pow(2).sum().backward();
+   * x.grad.tolist(); // [2, 4, 6]
+   */
+  backward(gradient?: Tensor | null | { gradient?: Tensor; retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] }, retain_graph?: boolean, create_graph = false): void {
+    let g: Tensor | undefined;
+    let inputs: Tensor[] | undefined;
+    if (gradient instanceof Tensor || gradient == null) g = gradient ?? undefined;
+    else ({ gradient: g, retain_graph = retain_graph, create_graph = create_graph, inputs } = { create_graph, ...gradient });
+    Tensor._backward(this, g, retain_graph, create_graph, inputs);
+  }
+
+  /** Iterates over dim 0 (x.select(0, i) for each i). */
+  *[Symbol.iterator](): Iterator<Tensor> {
+    if (this._shape.length === 0) throw new TypeError('iteration over a 0-d tensor');
+    const sel = (this as unknown as { select(d: number, i: number): Tensor }).select;
+    for (let i = 0; i < this._shape[0]; i++) yield sel.call(this, 0, i);
+  }
+
+  /** @internal marks an in-place write (autograd's version counter). */
+  _bump(): void {
+    this._st.version++;
+  }
+  /** The in-place version counter, as Tensor._version. */
+  get _version(): number {
+    return this._st.version;
+  }
+}
+
+const CPU = Object.freeze({ type: 'cpu' as const, toString: () => 'cpu' });
+
+export function readElem(d: TypedArray, i: number, dt: DType): number | boolean {
+  if (dt === int64) return Number((d as BigInt64Array)[i]);
+  if (dt === bool) return (d as Uint8Array)[i] !== 0;
+  return (d as Float32Array)[i];
+}
+
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}

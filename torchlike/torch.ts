@@ -1,0 +1,16 @@
+// The `torch` namespace: PyTorch's top-level functions, dtypes and sub-namespaces.
+import '../src/autograd/engine.js';
+
+export { Tensor, isTensor } from '../src/tensor.js';
+export {
+  DType, float32, float64, int32, int64, bool, promote_types, get_default_dtype, set_default_dtype,
+  float32 as float, float64 as double, int64 as long, int32 as int,
+} from '../src/dtype.js';
+export { result_type } from './result_type.js';
+export * from '../src/creation.js';
+export * from '../src/ops/index.js';
+export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from '../src/autograd/grad_mode.js';
+export * as autograd from '../src/autograd/index.js';
+export { set_num_threads, get_num_threads } from '../src/ort/runtime.js';
+export { RuntimeError, IndexError, ValueError, NotImplementedError } from '../src/errors.js';
+export { device } from './device.js';
