@@ -8,8 +8,8 @@ describe('smoke', () => {
     const loss = x.matmul(w).relu().pow(2).mean();
     loss.backward();
     // y = x@w = [[3, 3.5], [9, 7.25]]; loss = mean(y^2); dL/dw = x^T (2y/4)
-    const y = [[3, 3.5], [9, 7.25]];
-    expect(loss.item()).toBeCloseTo((9 + 12.25 + 81 + 52.5625) / 4, 5);
+    const y = [[3, 2.5], [9, 3.25]];
+    expect(loss.item()).toBeCloseTo((9 + 6.25 + 81 + 10.5625) / 4, 5);
     const gw = [0, 1, 2].map((i) => [0, 1].map((j) => (x.tolist() as number[][]).reduce((s, row, b) => s + row[i] * (2 * y[b][j]) / 4, 0)));
     const got = w.grad!.tolist() as number[][];
     for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) expect(got[i][j]).toBeCloseTo(gw[i][j], 4);

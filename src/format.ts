@@ -1,0 +1,2 @@
+// PyTorch-style repr of tensors (Tensor.toString). Owner: random/creation work.
+export {};

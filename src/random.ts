@@ -1,0 +1,2 @@
+// Random number generation (torch.Generator, manual_seed, rand/randn/randint/randperm...). Owner: random/creation work.
+export {};

@@ -1,0 +1,2 @@
+// torch.nn.functional: pooling functions.
+export {};

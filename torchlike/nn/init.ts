@@ -1,0 +1,2 @@
+// torch.nn.init
+export {};
