@@ -20,3 +20,4 @@ export * from './index_reduce.js';
 export * from './index_shape.js';
 export * from './index_index.js';
 export * from './index_nn.js';
+export * from './index_train.js';

@@ -1,0 +1,1 @@
+// Ops used by training: losses and fused optimizer steps.
