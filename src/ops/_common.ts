@@ -22,7 +22,20 @@ export function sameInfer(inputs: readonly Tensor[]): Meta[] {
 }
 
 /** Brings tensors/scalars to one dtype (PyTorch's result_type), scalars becoming 0-d tensors. */
-export function promote(xs: readonly TensorOrScalar[], dtype: DType = resultType(...(xs as (Tensor | ScalarLike)[]))): Tensor[] {
+export function promote(xs: readonly TensorOrScalar[], dtype?: DType): Tensor[] {
+  if (dtype === undefined) {
+    // Hot path: tensors that already share a dtype.
+    let d: DType | null = null;
+    let same = true;
+    for (let i = 0; i < xs.length && same; i++) {
+      const x = xs[i];
+      if (!(x instanceof Tensor)) same = false;
+      else if (d === null) d = x.dtype;
+      else if (x.dtype !== d) same = false;
+    }
+    if (same) return xs as Tensor[];
+    dtype = resultType(...(xs as (Tensor | ScalarLike)[]));
+  }
   return xs.map((x) => (x instanceof Tensor ? (x.dtype === dtype ? x : to_dtype(x, dtype)) : scalar_tensor(typeof x === 'bigint' ? Number(x) : x, { dtype })));
 }
 

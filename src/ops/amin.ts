@@ -1,0 +1,32 @@
+// amin: the minimum over dims (torch.amin, Tensor.amin). Shared pieces live in amax.ts.
+import { defineOp } from '../op.js';
+import { Tensor } from '../tensor.js';
+import { type DimArg, lowerMaxMin, reduceMaxMin, tieGrad } from './amax.js';
+import { reducedShape, type ReduceAttrs } from './sum.js';
+
+export const Amin = defineOp<ReduceAttrs>({
+  name: 'amin',
+  infer: (x, a) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, a.keepdim) }],
+  lower: (g, x, a, io) => [lowerMaxMin(g, 'ReduceMin', x[0], a, io.inputs[0].dtype)],
+  attrKey: (a) => a.dims.join(',') + (a.keepdim ? 'k' : ''),
+  saves: { inputs: [0], outputs: [0] },
+  grad: (ctx, [gy]) => [tieGrad(ctx, gy!)],
+});
+
+/**
+ * torch.amin(input, dim = all, keepdim = false): the minimum over dims; NaN propagates.
+ * @example
+ * torch.amin(x, 1); x.amin({ dim: [0, 1], keepdim: true });
+ */
+export function amin(input: Tensor, ...args: unknown[]): Tensor {
+  return reduceMaxMin(Amin, 'amin', input, args);
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    amin(dim?: DimArg | { dim?: DimArg; keepdim?: boolean }, keepdim?: boolean): Tensor;
+  }
+}
+Tensor.prototype.amin = function (this: Tensor, ...args: unknown[]) {
+  return amin(this, ...args);
+};
