@@ -13,8 +13,14 @@ import { Tensor } from './tensor.js';
 /** Sees every op applied while active (export, capture). */
 export interface Tracer {
   record(op: OpDef<unknown>, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void;
+  /** an in-place op wrote `result` into `self` */
+  alias(self: Tensor, result: Tensor): void;
 }
 let tracer: Tracer | null = null;
+/** The active tracer, if any (in-place ops report aliases to it). */
+export function activeTracer(): Tracer | null {
+  return tracer;
+}
 /** @internal installs a tracer for the duration of fn */
 export function withTracer<T>(t: Tracer, fn: () => T): T {
   const prev = tracer;

@@ -20,3 +20,4 @@ export * as nn from './nn/index.js';
 export * as F from './nn/functional/index.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
+export * as onnx from '../export/onnx/index.js';

@@ -1,6 +1,7 @@
 // In-place ops (add_, mul_, clamp_...) compute out of place, then write into self's memory and
 // take over the result's autograd history, as PyTorch rebases history on in-place ops.
 import { can_cast } from '../dtype.js';
+import { activeTracer } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { gradMode } from '../autograd/grad_mode.js';
 import { sameShape } from '../shape.js';
@@ -26,6 +27,7 @@ export function commitInplace(self: Tensor, result: Tensor): Tensor {
   const d = self._st.data;
   if (result._st.data !== d) (d as Float32Array).set(result._st.data as Float32Array);
   self._bump();
+  activeTracer()?.alias(self, result);
   if (result._rg && gradMode.enabled) {
     self.grad_fn = result.grad_fn;
     self._outIdx = result._outIdx;

@@ -7,8 +7,7 @@ import { IndexError, RuntimeError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type GradCtx } from '../op.js';
 import { normDims } from '../shape.js';
-import type { Tensor } from '../tensor.js';
-import { Tensor as TensorClass } from '../tensor.js';
+import { Tensor } from '../tensor.js';
 import { div } from './div.js';
 import { eq } from './eq.js';
 import { mul } from './mul.js';
@@ -92,6 +91,6 @@ declare module '../tensor.js' {
     amax(dim?: DimArg | { dim?: DimArg; keepdim?: boolean }, keepdim?: boolean): Tensor;
   }
 }
-TensorClass.prototype.amax = function (this: Tensor, ...args: unknown[]) {
+Tensor.prototype.amax = function (this: Tensor, ...args: unknown[]) {
   return amax(this, ...args);
 };

@@ -6,18 +6,28 @@ import { defineOp } from '../op.js';
 import { inferSize, numel } from '../shape.js';
 import { Tensor } from '../tensor.js';
 
-export const Reshape = defineOp<{ shape: readonly number[] }>({
+/**
+ * shape: the requested shape (may hold one -1). spec: what the ONNX graph asks for: 0 where a
+ * dim is copied from the input at the same position, so exported graphs keep dynamic axes dynamic
+ * (`x.view(x.size(0), -1)` stays valid for any batch size).
+ */
+interface ReshapeAttrs {
+  shape: readonly number[];
+  spec: readonly number[];
+}
+
+export const Reshape = defineOp<ReshapeAttrs>({
   name: 'reshape',
   backwardName: 'ViewBackward0',
   infer: (x, a) => [{ dtype: x[0].dtype, shape: inferSize(a.shape, numel(x[0]._shape)) }],
-  lower: (g, x, a) => [g.op1('Reshape', [x[0], g.ints(a.shape)])],
+  lower: (g, x, a) => [g.op1('Reshape', [x[0], g.ints(a.spec)])],
   // A view: shares memory and the version counter with its input.
   eager: (x, _a, out) => {
     const t = new Tensor(x[0]._st, out[0].shape, out[0].dtype);
     t._base = x[0]._base ?? x[0];
     return [t];
   },
-  attrKey: (a) => a.shape.join(','),
+  attrKey: (a) => a.spec.join(','),
   saves: { inputs: [] },
   grad: (ctx, [gy]) => [reshape(gy!, ctx.inputMeta[0].shape)],
 });
@@ -29,12 +39,8 @@ export const Reshape = defineOp<{ shape: readonly number[] }>({
  */
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
   const s = input._shape;
-  if (s.length === shape.length) {
-    let same = true;
-    for (let i = 0; i < s.length; i++) if (s[i] !== shape[i]) same = false;
-    if (same) return input.requires_grad ? apply1(Reshape, [input], { shape }) : input;
-  }
-  return apply1(Reshape, [input], { shape });
+  const spec = shape.map((d, i) => (d !== -1 && i < s.length && d === s[i] && d !== 0 ? 0 : d));
+  return apply1(Reshape, [input], { shape, spec });
 }
 
 declare module '../tensor.js' {

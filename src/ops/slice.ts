@@ -3,7 +3,7 @@
 import { zeros } from '../creation.js';
 import { int64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
-import { ValueError } from '../errors.js';
+import { IndexError, ValueError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -54,6 +54,7 @@ export const Slice = defineOp<SliceAttrs>({
  * torch.slice(x, 1, 0, null, 2); // x[:, ::2]
  */
 export function slice(input: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+  if (input._shape.length === 0) throw new IndexError('slice() cannot be applied to a 0-dim tensor.');
   const d = normDim(dim, input._shape.length);
   const n = input._shape[d];
   const s = normSlice(n, start, end, step);

@@ -1,0 +1,58 @@
+// torch.onnx.load: any standard .onnx file as a callable that runs on onnxruntime.
+import { readFileSync } from 'node:fs';
+import { float32, toDType } from '../../src/dtype.js';
+import { RuntimeError } from '../../src/errors.js';
+import { get_num_threads, Session } from '../../src/ort/runtime.js';
+import { Tensor } from '../../src/tensor.js';
+
+export interface OnnxModule {
+  /** Positional inputs, or one object of inputs by name. One output → a Tensor, else an array. */
+  (...inputs: Tensor[] | [Record<string, Tensor>]): Tensor | Tensor[];
+  readonly input_names: readonly string[];
+  readonly output_names: readonly string[];
+  /** Releases the onnxruntime session. */
+  dispose(): void;
+}
+
+/**
+ * Loads an .onnx file (path or bytes) for inference on onnxruntime's CPU kernels.
+ * @example
+ * const m = torch.onnx.load('mlp.onnx');
+ * const y = m(torch.randn(8, 784));        // or m({ x: torch.randn(8, 784) })
+ */
+export function load(pathOrBytes: string | Uint8Array): OnnxModule {
+  const what = typeof pathOrBytes === 'string' ? pathOrBytes : '<bytes>';
+  let bytes: Uint8Array;
+  try {
+    bytes = typeof pathOrBytes === 'string' ? readFileSync(pathOrBytes) : pathOrBytes;
+  } catch (e) {
+    throw new RuntimeError(`torch.onnx.load: cannot read ${what}: ${(e as Error).message}`);
+  }
+  let session: Session;
+  try {
+    session = new Session(bytes, { threads: get_num_threads() });
+  } catch (e) {
+    throw new RuntimeError(`torch.onnx.load: ${what} is not a loadable ONNX model: ${(e as Error).message}`);
+  }
+  const call = (...args: unknown[]): Tensor | Tensor[] => {
+    const byName = args.length === 1 && !(args[0] instanceof Tensor) ? (args[0] as Record<string, Tensor>) : null;
+    const feeds = session.inputNames.map((n, i) => {
+      const t = byName ? byName[n] : (args[i] as Tensor);
+      if (!(t instanceof Tensor)) throw new RuntimeError(`torch.onnx.load: missing input '${n}' (expected ${session.inputNames.length} inputs: ${session.inputNames.join(', ')})`);
+      return t._ortValue();
+    });
+    let res;
+    try {
+      res = session.run(feeds);
+    } catch (e) {
+      throw new RuntimeError(`running ${what} failed in onnxruntime: ${(e as Error).message}`);
+    }
+    const outs = res.map((o) => Tensor._fromOrt(o, o.dims.slice(), toDType(o.type, float32)));
+    return outs.length === 1 ? outs[0] : outs;
+  };
+  return Object.assign(call, {
+    input_names: session.inputNames,
+    output_names: session.outputNames,
+    dispose: () => session.dispose(),
+  }) as OnnxModule;
+}

@@ -1,0 +1,58 @@
+// remainder: Python's modulus, the result takes the divisor's sign (torch.remainder, Tensor.remainder, `%`).
+import { bool, resultType } from '../dtype.js';
+import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
+import { defineOp } from '../op.js';
+import { Tensor } from '../tensor.js';
+import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
+import { inplace } from './_inplace.js';
+import { checkIntDivisor, div, lowerFloorAdjust, safeIntDivisor } from './div.js';
+import { mul } from './mul.js';
+import { neg } from './neg.js';
+
+export const Remainder = defineOp({
+  name: 'remainder',
+  infer: (x) => broadcastInfer(x),
+  lower: (g, [a, b], _a, io) => {
+    const dt = io.inputs[0].dtype;
+    if (dt.isInt) {
+      // Mod(fmod=0) of INT_MIN by -1 is SIGFPE: x % -1 is 0 anyway.
+      const { isM1, safe } = safeIntDivisor(g, b, dt);
+      return [g.op1('Where', [isM1, g.scalar(dt, 0), g.op1('Mod', [a, safe], { fmod: 0 })])];
+    }
+    // Float Mod needs fmod=1: PyTorch's rule, fmod then shift by b where the signs differ.
+    const mod = g.op1('Mod', [a, b], { fmod: 1 });
+    return [g.op1('Where', [lowerFloorAdjust(g, mod, b, dt), g.op1('Add', [mod, b]), mod])];
+  },
+  grad: (ctx, [gy]) => {
+    const [a, b] = ctx.inputs;
+    return [ctx.needs[0] ? gy : null, ctx.needs[1] ? neg(mul(gy!, div(a, b, { rounding_mode: 'floor' }))) : null];
+  },
+});
+
+/**
+ * torch.remainder(input, other): input − floor(input / other) × other, with the sign of other.
+ * Integer division by zero throws.
+ * @example
+ * torch.remainder(torch.tensor([-3, -2, 3]), 2); // tensor([1, 0, 1])
+ */
+export function remainder(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  const dt = resultType(...([input, other] as never[]));
+  if (dt === bool) throw new RuntimeError(`"remainder_cpu" not implemented for 'Bool'`);
+  const [a, b] = promote([input, other], dt);
+  checkIntDivisor(b);
+  return apply1(Remainder, [a, b], undefined);
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    remainder(other: TensorOrScalar): Tensor;
+    remainder_(other: TensorOrScalar): Tensor;
+  }
+}
+Tensor.prototype.remainder = function (this: Tensor, other: TensorOrScalar) {
+  return remainder(this, other);
+};
+Tensor.prototype.remainder_ = function (this: Tensor, other: TensorOrScalar) {
+  return inplace(this, () => remainder(this, other));
+};
