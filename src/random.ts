@@ -2,12 +2,16 @@
 // the same transformations (ATen's DistributionsHelper.h / TransformationHelper.h) and the same
 // kernels (native/cpu/DistributionTemplates.h), so torch.manual_seed(0) gives PyTorch's numbers.
 import { bind, isOpts, sizeArgs } from './args.js';
-import { bool, type DType, float32, float64, get_default_dtype, int64, toDType, type TypedArray } from './dtype.js';
+import { bool, type DType, float32, float64, get_default_dtype, int32, int64, toDType } from './dtype.js';
 import { RuntimeError } from './errors.js';
-import { numel } from './shape.js';
+import { broadcastShapes } from './shape.js';
 import { Tensor } from './tensor.js';
 import { emptyTensor, type TensorOptions } from './creation.js';
+import { no_grad } from './autograd/grad_mode.js';
 import { checkInplace } from './ops/_inplace.js';
+import { add } from './ops/add.js';
+import { mul } from './ops/mul.js';
+import { expand } from './ops/expand.js';
 
 // ---------------------------------------------------------------------------------------------
 // mt19937 (aten/src/ATen/core/MT19937RNGEngine.h): left/next kept as PyTorch keeps them, so that
@@ -228,8 +232,8 @@ function normalDouble(g: Generator, mean: number, std: number): number {
 }
 
 // avx_mathfun.h's log256_ps / sincos256_ps (cephes single precision), which PyTorch's AVX2
-// normal_fill uses for float32 tensors of 16+ elements. GCC contracts the intrinsics' mul+add
-// into FMAs (-mfma, -ffp-contract=fast): `fma` rounds once, as vfmadd does.
+// normal_fill uses for float32 tensors of 16+ elements. GCC contracts the intrinsics' a*b+c into
+// FMAs (-mfma -ffp-contract=fast): `fma` rounds once, as vfmadd does.
 const fma = (a: number, b: number, c: number): number => f32(a * b + c);
 const LOG_P = [7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1].map(f32);
 const LOG_Q1 = f32(-2.12194440e-4);
@@ -238,25 +242,391 @@ const SQRTHF = f32(0.707106781186547524);
 const f32buf = new Float32Array(1);
 const u32buf = new Uint32Array(f32buf.buffer);
 
+/** log256_ps for one lane. */
 function logf(x: number): number {
   if (x <= 0) return NaN;
   f32buf[0] = Math.max(x, 1.17549435e-38);
   const bits = u32buf[0];
-  let e = f32((bits >>> 23) - 0x7f + 1);
+  let e = f32(((bits >>> 23) - 0x7f) + 1);
   u32buf[0] = (bits & ~0x7f800000) | 0x3f000000;
   x = f32buf[0];
-  const small = x < SQRTHF;
+  const tmp0 = x < SQRTHF ? x : 0;
   x = f32(x - 1);
-  if (small) {
-    e = f32(e - 1);
-    x = f32(x + f32(x + 1)); // x + tmp, tmp being the original x
-  }
+  if (tmp0) e = f32(e - 1);
+  x = f32(x + tmp0);
   const z = f32(x * x);
   let y = LOG_P[0];
   for (let i = 1; i < 9; i++) y = fma(y, x, LOG_P[i]);
   y = f32(y * x);
-  y = fma(e, LOG_Q1, f32(y * z));
+  y = fma(y, z, f32(e * LOG_Q1));
   y = fma(-z, 0.5, y);
   x = f32(x + y);
   return fma(e, LOG_Q2, x);
 }
+
+const DP1 = -0.78515625;
+const DP2 = f32(-2.4187564849853515625e-4);
+const DP3 = f32(-3.77489497744594108e-8);
+const SIN_P = [-1.9515295891e-4, 8.3321608736e-3, -1.6666654611e-1].map(f32);
+const COS_P = [2.443315711809948e-5, -1.388731625493765e-3, 4.166664568298827e-2].map(f32);
+const FOPI = f32(1.27323954473516);
+
+/** sincos256_ps for one lane: [sin, cos]. */
+function sincosf(x: number): [number, number] {
+  const sinNeg = x < 0 || Object.is(x, -0);
+  x = Math.abs(x);
+  let j = Math.trunc(f32(x * FOPI)) | 0;
+  j = (j + 1) & ~1;
+  const y = j;
+  const swapSin = (j & 4) !== 0;
+  const polyMask = (j & 2) === 0;
+  x = fma(y, DP1, x);
+  x = fma(y, DP2, x);
+  x = fma(y, DP3, x);
+  const cosNeg = (~(j - 2) & 4) !== 0;
+  const z = f32(x * x);
+  let c = fma(COS_P[0], z, COS_P[1]);
+  c = fma(c, z, COS_P[2]);
+  c = f32(c * z);
+  c = fma(c, z, -f32(z * 0.5));
+  c = f32(c + 1);
+  let s = fma(SIN_P[0], z, SIN_P[1]);
+  s = fma(s, z, SIN_P[2]);
+  s = f32(s * z);
+  s = fma(s, x, x);
+  let sin = polyMask ? s : c;
+  let cos = polyMask ? c : s;
+  if (sinNeg !== swapSin) sin = -sin;
+  if (cosNeg) cos = -cos;
+  return [sin, cos];
+}
+
+const TWO_PI_F = f32(2 * Math.PI);
+
+/** normal_fill_16_AVX2: Box-Muller over data[j] and data[j + 8], j < 8, in place. */
+function normalFill16Avx2(d: Float32Array, o: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = f32(1 - d[o + j]);
+    const u2 = d[o + j + 8];
+    const radius = f32(Math.sqrt(f32(-2 * logf(u1))));
+    const [s, c] = sincosf(f32(TWO_PI_F * u2));
+    d[o + j] = fma(f32(radius * c), std, mean);
+    d[o + j + 8] = fma(f32(radius * s), std, mean);
+  }
+}
+
+/** normal_fill_16<double>: the scalar Box-Muller PyTorch uses for float64 tensors of 16+ elements. */
+function normalFill16(d: Float64Array, o: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = 1 - d[o + j];
+    const u2 = d[o + j + 8];
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2.0 * Math.PI * u2;
+    d[o + j] = radius * Math.cos(theta) * std + mean;
+    d[o + j + 8] = radius * Math.sin(theta) * std + mean;
+  }
+}
+
+/** normal_kernel: fills a tensor's memory with N(mean, std) exactly as PyTorch's CPU kernel does. */
+function normalFill(t: Tensor, mean: number, std: number, g: Generator): void {
+  const d = t._data;
+  const n = d.length;
+  if (n >= 16 && (t.dtype === float32 || t.dtype === float64)) {
+    const f = t.dtype === float32;
+    const uni = f ? uniformFloat : uniformDouble;
+    const fill = f ? (o: number) => normalFill16Avx2(d as Float32Array, o, f32(mean), f32(std)) : (o: number) => normalFill16(d as Float64Array, o, mean, std);
+    for (let i = 0; i < n; i++) (d as Float64Array)[i] = uni(g);
+    for (let i = 0; i < n - 15; i += 16) fill(i);
+    if (n % 16 !== 0) {
+      // PyTorch recomputes the last 16 values from fresh uniforms.
+      for (let i = n - 16; i < n; i++) (d as Float64Array)[i] = uni(g);
+      fill(n - 16);
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) (d as Float64Array)[i] = normalDouble(g, mean, std);
+}
+
+/** Double-precision a*b+c rounded once (vfmadd): Dekker's exact product plus a two-sum. */
+function dfma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || p === 0) return p + c;
+  const split = (x: number): [number, number] => {
+    const t = 134217729 * x;
+    const hi = t - (t - x);
+    return [hi, x - hi];
+  };
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl; // p + pe == a*b exactly
+  const s = p + c;
+  const bb = s - p;
+  const se = p - (s - bb) + (c - bb); // s + se == p + c exactly
+  return s + (se + pe);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public creation functions and in-place fills.
+
+export interface RandomOptions extends TensorOptions {
+  generator?: Generator;
+}
+type SizeArgs = (number | number[] | RandomOptions)[];
+
+/** Writes f(i) into every element in order (int64 as BigInt, bool as 0/1). */
+function store(t: Tensor, f: (i: number) => number): void {
+  const d = t._data;
+  const n = d.length;
+  if (t.dtype === int64) for (let i = 0; i < n; i++) (d as BigInt64Array)[i] = BigInt(f(i));
+  else if (t.dtype === bool) for (let i = 0; i < n; i++) (d as Uint8Array)[i] = f(i) !== 0 ? 1 : 0;
+  else for (let i = 0; i < n; i++) (d as Float64Array)[i] = f(i);
+}
+
+const gen = (o: { generator?: Generator | null } | undefined): Generator => o?.generator ?? default_generator;
+const notImpl = (kernel: string, d: DType) => new RuntimeError(`"${kernel}" not implemented for '${d.scalarName}'`);
+const finish = (t: Tensor, o: TensorOptions): Tensor => (o.requires_grad ? t.requires_grad_(true) : t);
+
+function creation(args: SizeArgs, fill: (t: Tensor, g: Generator) => void): Tensor {
+  const { size, opts } = sizeArgs(args);
+  const t = emptyTensor(size, toDType(opts.dtype, get_default_dtype()));
+  fill(t, gen(opts));
+  return finish(t, opts);
+}
+
+/** Shared by the in-place fills: PyTorch's leaf check, the write, the version bump. */
+function fillInplace(self: Tensor, write: () => void): Tensor {
+  checkInplace(self);
+  write();
+  self._bump();
+  return self;
+}
+
+function uniformWrite(t: Tensor, from: number, to: number, g: Generator): void {
+  if (!t.dtype.is_floating_point) throw notImpl('check_uniform_bounds', t.dtype);
+  if (from > to) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  const d = t._data as Float64Array;
+  if (t.dtype === float32) {
+    // uniform_real_distribution<float>: float arithmetic, x*(to-from)+from contracted to one FMA.
+    const lo = f32(from);
+    const range = f32(f32(to) - lo);
+    for (let i = 0; i < d.length; i++) d[i] = f32(uniformFloat(g) * range + lo);
+  } else {
+    const range = to - from;
+    for (let i = 0; i < d.length; i++) d[i] = dfma(uniformDouble(g), range, from);
+  }
+}
+
+function normalWrite(t: Tensor, mean: number, std: number, g: Generator): void {
+  if (!t.dtype.is_floating_point) throw notImpl('normal_kernel_cpu', t.dtype);
+  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  normalFill(t, mean, std, g);
+}
+
+/**
+ * torch.rand(*size, { generator, dtype, requires_grad }): uniform on [0, 1), PyTorch's exact stream.
+ * @example
+ * torch.manual_seed(0);
+ * torch.rand(2, 3);
+ */
+export function rand(...args: SizeArgs): Tensor {
+  return creation(args, (t, g) => uniformWrite(t, 0, 1, g));
+}
+
+/**
+ * torch.randn(*size, { generator, dtype, requires_grad }): standard normal, PyTorch's exact stream.
+ * @example
+ * torch.manual_seed(0);
+ * torch.randn(3); // tensor([ 1.5410, -0.2934, -2.1788])
+ */
+export function randn(...args: SizeArgs): Tensor {
+  return creation(args, (t, g) => normalWrite(t, 0, 1, g));
+}
+
+/** random_from_to: val % range + base, from 64 random bits when the range needs them. */
+function randomFromToWrite(t: Tensor, from: number, to: number, g: Generator): void {
+  if (!(from < to)) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
+  const range = to - from;
+  const wide = range >= 2 ** 32 && (t.dtype === int64 || t.dtype === float64 || t.dtype === float32);
+  if (t.dtype === int64) {
+    const r = BigInt(range);
+    const b = BigInt(from);
+    const d = t._data as BigInt64Array;
+    for (let i = 0; i < d.length; i++) d[i] = (wide ? g._random64() : BigInt(g.random())) % r + b;
+    return;
+  }
+  store(t, () => (wide ? Number(g._random64() % BigInt(range)) : g.random() % range) + from);
+}
+
+/** random_() without bounds: uniform_int over [0, 2^mantissa] for floats, [0, max] for integers. */
+function randomFullWrite(t: Tensor, g: Generator): void {
+  const d = t._data;
+  for (let i = 0; i < d.length; i++) {
+    if (t.dtype === int64) (d as BigInt64Array)[i] = g._random64() % (1n << 63n);
+    else if (t.dtype === float64) (d as Float64Array)[i] = Number(g._random64() % ((1n << 53n) + 1n));
+    else if (t.dtype === float32) (d as Float32Array)[i] = g.random() % (2 ** 24 + 1);
+    else if (t.dtype === int32) (d as Int32Array)[i] = g.random() % 2 ** 31;
+    else (d as Uint8Array)[i] = g.random() & 1;
+  }
+}
+
+/**
+ * torch.randint(low = 0, high, size, { generator, dtype = int64, requires_grad }).
+ * @example
+ * torch.manual_seed(0);
+ * torch.randint(10, [5]); torch.randint(3, 10, [2, 2]);
+ */
+export function randint(...args: (number | number[] | RandomOptions)[]): Tensor {
+  let opts: RandomOptions = {};
+  if (args.length && isOpts(args[args.length - 1])) opts = args.pop() as RandomOptions;
+  const nums = args.filter((a) => typeof a === 'number') as number[];
+  const size = (args.find((a) => Array.isArray(a)) as number[] | undefined) ?? (opts as { size?: number[] }).size;
+  const o = opts as RandomOptions & { low?: number; high?: number };
+  const [low, high] = nums.length >= 2 ? [nums[0], nums[1]] : nums.length === 1 ? [o.low ?? 0, nums[0]] : [o.low ?? 0, o.high as number];
+  if (!size) throw new TypeError('randint() missing required argument: size');
+  const t = emptyTensor(sizeArgs([size]).size, toDType(opts.dtype, int64));
+  randomFromToWrite(t, low, high, gen(opts));
+  return finish(t, opts);
+}
+
+/**
+ * torch.randperm(n, { generator, dtype = int64 }): PyTorch's CPU Fisher-Yates, same permutation.
+ * @example
+ * torch.manual_seed(0);
+ * torch.randperm(5);
+ */
+export function randperm(n: number, opts: RandomOptions = {}): Tensor {
+  if (!(n >= 0)) throw new RuntimeError(`n must be non-negative, got${n}`);
+  const dtype = toDType(opts.dtype, int64);
+  const g = gen(opts);
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = 0; i < n - 1; i++) {
+    const z = g.random() % (n - i);
+    const s = p[i];
+    p[i] = p[z + i];
+    p[z + i] = s;
+  }
+  const t = emptyTensor([n], dtype);
+  store(t, (i) => p[i]);
+  return finish(t, opts);
+}
+
+type Like = { dtype: DType; shape: readonly number[] };
+const likeArgs = (x: Like, o: RandomOptions): SizeArgs => [[...x.shape], { ...o, dtype: toDType(o.dtype, x.dtype) }];
+
+/** torch.rand_like(input, { dtype, requires_grad }) */
+export function rand_like(input: Like, opts: RandomOptions = {}): Tensor {
+  return rand(...likeArgs(input, opts));
+}
+/** torch.randn_like(input, { dtype, requires_grad }) */
+export function randn_like(input: Like, opts: RandomOptions = {}): Tensor {
+  return randn(...likeArgs(input, opts));
+}
+/** torch.randint_like(input, low = 0, high, { dtype }) */
+export function randint_like(input: Like, ...args: (number | RandomOptions)[]): Tensor {
+  let opts: RandomOptions = {};
+  if (args.length && isOpts(args[args.length - 1])) opts = args.pop() as RandomOptions;
+  const nums = args as number[];
+  return randint(...(nums.length === 1 ? [0, nums[0]] : nums), [...input.shape], { ...opts, dtype: toDType(opts.dtype, input.dtype) });
+}
+
+/**
+ * torch.normal(mean, std, size?, { generator, dtype }): numbers with a size, or tensors (broadcast)
+ * filled as PyTorch does: standard normals, then `* std + mean`.
+ * @example
+ * torch.normal(2, 3, [4]);
+ * torch.normal(torch.zeros(3), torch.ones(3));
+ */
+export function normal(mean: number | Tensor, std: number | Tensor = 1, ...rest: (number[] | RandomOptions)[]): Tensor {
+  const size = rest.find((a) => Array.isArray(a)) as number[] | undefined;
+  const opts = (rest.find((a) => isOpts(a)) ?? {}) as RandomOptions;
+  if (typeof mean === 'number' && typeof std === 'number') {
+    if (!size) throw new TypeError('normal() received an invalid combination of arguments: a size is needed when mean and std are numbers');
+    const t = emptyTensor(sizeArgs([size]).size, toDType(opts.dtype, get_default_dtype()));
+    normalWrite(t, mean, std, gen(opts));
+    return finish(t, opts);
+  }
+  const ref = (mean instanceof Tensor ? mean : std) as Tensor;
+  if (std instanceof Tensor && std.dtype.is_floating_point) {
+    const s = std._data as Float64Array;
+    for (let i = 0; i < s.length; i++) if (!(s[i] >= 0)) throw new RuntimeError('normal expects all elements of std >= 0.0');
+  } else if (typeof std === 'number' && !(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  const shape = mean instanceof Tensor && std instanceof Tensor ? broadcastShapes(mean.shape, std.shape) : ref.shape;
+  const out = emptyTensor(shape, ref.dtype);
+  normalWrite(out, 0, 1, gen(opts));
+  return no_grad(() => add(mul(out, std), mean)) as Tensor;
+}
+
+/** torch.bernoulli(input, p?, { generator }): 1 with probability `input` (or `p`) per element. */
+export function bernoulli(input: Tensor, p?: number | RandomOptions, opts: RandomOptions = {}): Tensor {
+  if (isOpts(p)) [opts, p] = [p as RandomOptions, undefined];
+  const out = emptyTensor(input.shape, input.dtype);
+  bernoulliWrite(out, (p as number | undefined) ?? input, gen(opts));
+  return out;
+}
+
+/** bernoulli_distribution: uniform < p, with a double uniform for a scalar or float64 p, else a float one. */
+function bernoulliWrite(t: Tensor, p: number | Tensor, g: Generator): void {
+  if (typeof p === 'number') {
+    if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+    store(t, () => (uniformDouble(g) < p ? 1 : 0));
+    return;
+  }
+  if (!p.dtype.is_floating_point) throw notImpl('bernoulli_tensor_cpu_p_', p.dtype);
+  const pd = (p.numel() === t.numel() ? p : expand(p, t.shape))._data as Float64Array;
+  const uni = p.dtype === float64 ? uniformDouble : uniformFloat;
+  store(t, (i) => (uni(g) < pd[i] ? 1 : 0));
+}
+
+/** exponential_distribution<double>: -1/lambda * log(1 - u). */
+function exponentialWrite(t: Tensor, lambd: number, g: Generator): void {
+  if (!t.dtype.is_floating_point) throw notImpl('exponential_cpu', t.dtype);
+  if (!(lambd > 0)) throw new RuntimeError(`exponential_ expects lambda > 0.0, but found lambda=${lambd}`);
+  store(t, () => (-1.0 / lambd) * Math.log(1 - uniformDouble(g)));
+}
+
+declare module './tensor.js' {
+  interface Tensor {
+    /** Fills with U(from, to) in place. */
+    uniform_(from?: number, to?: number, opts?: { generator?: Generator }): Tensor;
+    /** Fills with N(mean, std) in place. */
+    normal_(mean?: number, std?: number, opts?: { generator?: Generator }): Tensor;
+    /** Fills with integers in [from, to) (or the dtype's range) in place. */
+    random_(from?: number, to?: number, opts?: { generator?: Generator }): Tensor;
+    /** Fills with Bernoulli(p) draws in place (p a number or a broadcastable tensor). */
+    bernoulli_(p?: number | Tensor, opts?: { generator?: Generator }): Tensor;
+    /** torch.bernoulli(self, p?) */
+    bernoulli(p?: number | { generator?: Generator }, opts?: { generator?: Generator }): Tensor;
+    /** Fills with Exponential(lambd) draws in place. */
+    exponential_(lambd?: number, opts?: { generator?: Generator }): Tensor;
+  }
+}
+
+type GenOpt = { generator?: Generator };
+Tensor.prototype.uniform_ = function (this: Tensor, ...args: unknown[]) {
+  const a = bind<{ from: number; to: number } & GenOpt>(['from', 'to'], args, { from: 0, to: 1 });
+  return fillInplace(this, () => uniformWrite(this, a.from, a.to, gen(a)));
+};
+Tensor.prototype.normal_ = function (this: Tensor, ...args: unknown[]) {
+  const a = bind<{ mean: number; std: number } & GenOpt>(['mean', 'std'], args, { mean: 0, std: 1 });
+  return fillInplace(this, () => normalWrite(this, a.mean, a.std, gen(a)));
+};
+Tensor.prototype.random_ = function (this: Tensor, ...args: unknown[]) {
+  const a = bind<{ from?: number; to?: number } & GenOpt>(['from', 'to'], args);
+  return fillInplace(this, () => {
+    if (a.from === undefined) randomFullWrite(this, gen(a));
+    else if (a.to === undefined) randomFromToWrite(this, 0, a.from, gen(a)); // random_(to)
+    else randomFromToWrite(this, a.from, a.to, gen(a));
+  });
+};
+Tensor.prototype.bernoulli_ = function (this: Tensor, ...args: unknown[]) {
+  const a = bind<{ p: number | Tensor } & GenOpt>(['p'], args, { p: 0.5 });
+  return fillInplace(this, () => bernoulliWrite(this, a.p, gen(a)));
+};
+Tensor.prototype.bernoulli = function (this: Tensor, p?: number | GenOpt, opts?: GenOpt) {
+  return bernoulli(this, p, opts);
+};
+Tensor.prototype.exponential_ = function (this: Tensor, ...args: unknown[]) {
+  const a = bind<{ lambd: number } & GenOpt>(['lambd'], args, { lambd: 1 });
+  return fillInplace(this, () => exponentialWrite(this, a.lambd, gen(a)));
+};

@@ -21,3 +21,4 @@ export * as F from './nn/functional/index.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
 export * as onnx from '../export/onnx/index.js';
+export { save, load } from '../export/pt/index.js';

@@ -10,6 +10,9 @@ import { normDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { div } from './div.js';
 import { eq } from './eq.js';
+import { isnan } from './isnan.js';
+import { logical_and } from './logical_and.js';
+import { logical_or } from './logical_or.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
 import { lowerReduce, reducedShape, type ReduceAttrs, sum } from './sum.js';
@@ -49,10 +52,13 @@ export function lowerMaxMin(g: GraphBuilder, type: 'ReduceMax' | 'ReduceMin', x:
 }
 
 /** Gradient of amax/amin/max()/min(): split evenly among the elements equal to the result (PyTorch's rule). */
-export function tieGrad(ctx: GradCtx<ReduceAttrs>, gy: Tensor): Tensor {
+export function tieGrad(ctx: GradCtx<ReduceAttrs>, gy: Tensor, nanTies = false): Tensor {
   const x = ctx.inputs[0];
   const kept = reducedShape(ctx.inputMeta[0].shape, ctx.attrs.dims, true);
-  const mask = to_dtype(eq(x, reshape(ctx.outputs[0], kept)), x.dtype);
+  const y = reshape(ctx.outputs[0], kept);
+  // max()/min() count NaNs as ties of a NaN result (evenly_distribute_backward); amax/amin don't.
+  const hit = nanTies ? logical_or(eq(x, y), logical_and(isnan(x), isnan(y))) : eq(x, y);
+  const mask = to_dtype(hit, x.dtype);
   // gy/count broadcasts back over the reduced dims in the product.
   return mul(div(reshape(gy, kept), sum(mask, ctx.attrs.dims, true)), mask);
 }

@@ -1,9 +1,9 @@
 // flip: reverses the order along dims (ONNX Slice with step -1 over the whole dims).
-import { sizeArgs } from '../args.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { normDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { clone } from './clone.js';
 
 const INT64_MIN = -(2 ** 63);
 
@@ -29,7 +29,7 @@ export const Flip = defineOp<{ dims: readonly number[] }>({
 export function flip(input: Tensor, dims: number | readonly number[]): Tensor {
   const list = typeof dims === 'number' ? [dims] : dims;
   const d = normDims(list, input._shape.length).filter((k) => k < input._shape.length);
-  if (list.length === 0 || d.length === 0 || input._shape.length === 0) return apply1(Flip, [input], { dims: [] });
+  if (d.length === 0 || input._shape.length === 0) return clone(input);
   return apply1(Flip, [input], { dims: d });
 }
 
@@ -39,5 +39,5 @@ declare module '../tensor.js' {
   }
 }
 Tensor.prototype.flip = function (this: Tensor, ...dims: (number | number[])[]) {
-  return flip(this, sizeArgs(dims, true).size.length ? sizeArgs(dims, true).size : []);
+  return flip(this, dims.flat());
 };

@@ -63,7 +63,7 @@ export const MaxAll = defineOp<ReduceAttrs>({
   lower: (g, x, a, io) => [lowerMaxMin(g, 'ReduceMax', x[0], a, io.inputs[0].dtype)],
   attrKey: (a) => a.dims.join(','),
   saves: { inputs: [0], outputs: [0] },
-  grad: (ctx, [gy]) => [tieGrad(ctx, gy!)],
+  grad: (ctx, [gy]) => [tieGrad(ctx, gy!, true)],
 });
 
 export const MaxDim = defineOp<DimAttrs>({

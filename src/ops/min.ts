@@ -13,7 +13,7 @@ export const MinAll = defineOp<ReduceAttrs>({
   lower: (g, x, a, io) => [lowerMaxMin(g, 'ReduceMin', x[0], a, io.inputs[0].dtype)],
   attrKey: (a) => a.dims.join(','),
   saves: { inputs: [0], outputs: [0] },
-  grad: (ctx, [gy]) => [tieGrad(ctx, gy!)],
+  grad: (ctx, [gy]) => [tieGrad(ctx, gy!, true)],
 });
 
 export const MinDim = defineOp<DimAttrs>({

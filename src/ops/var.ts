@@ -10,12 +10,12 @@ import { reshape } from './reshape.js';
 import { sub } from './sub.js';
 import { reducedShape, sum } from './sum.js';
 
-export interface VarOptions {
+export type VarOptions = {
   dim?: DimArg;
   unbiased?: boolean;
   keepdim?: boolean;
   correction?: number;
-}
+};
 
 /** Binds var/std arguments: (dim, unbiased, keepdim) positionally, or (unbiased) alone, plus options. */
 export function varArgs(args: readonly unknown[]): { dim: DimArg; correction: number; keepdim: boolean } {

@@ -1,0 +1,39 @@
+// triu: upper triangle of the last two dims (ONNX Trilu upper=1); the mirror of tril.ts.
+import { apply1 } from '../dispatch.js';
+import { defineOp } from '../op.js';
+import { Tensor } from '../tensor.js';
+import { inplace } from './_inplace.js';
+import { checkMatrix, lowerTrilu } from './tril.js';
+
+export const Triu = defineOp<{ diagonal: number }>({
+  name: 'triu',
+  infer: ([x]) => [{ dtype: x.dtype, shape: x._shape }],
+  lower: (g, [x], a) => [lowerTrilu(g, x, a.diagonal, true)],
+  saves: { inputs: [] },
+  grad: (ctx, [gy]) => [triu(gy!, ctx.attrs.diagonal)],
+});
+
+/**
+ * torch.triu(input, diagonal=0): elements on and above the `diagonal`-th diagonal of the last two
+ * dims; the rest set to 0.
+ * @example
+ * torch.ones(3, 3).triu(); torch.ones(3, 3).triu(1);
+ */
+export function triu(input: Tensor, diagonal: number | { diagonal?: number } = 0): Tensor {
+  const k = typeof diagonal === 'number' ? diagonal : (diagonal.diagonal ?? 0);
+  checkMatrix(input, 'triu');
+  return apply1(Triu, [input], { diagonal: k });
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    triu(diagonal?: number | { diagonal?: number }): Tensor;
+    triu_(diagonal?: number | { diagonal?: number }): Tensor;
+  }
+}
+Tensor.prototype.triu = function (this: Tensor, diagonal?: number | { diagonal?: number }) {
+  return triu(this, diagonal);
+};
+Tensor.prototype.triu_ = function (this: Tensor, diagonal?: number | { diagonal?: number }) {
+  return inplace(this, () => triu(this, diagonal));
+};
