@@ -495,7 +495,7 @@ export function randint(...args: (number | number[] | RandomOptions)[]): Tensor 
  * torch.randperm(5);
  */
 export function randperm(n: number, opts: RandomOptions = {}): Tensor {
-  if (!(n >= 0)) throw new RuntimeError(`n must be non-negative, got${n}`);
+  if (!(n >= 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
   const dtype = toDType(opts.dtype, int64);
   const g = gen(opts);
   const p = new Float64Array(n);
@@ -581,7 +581,7 @@ function bernoulliWrite(t: Tensor, p: number | Tensor, g: Generator): void {
 /** exponential_distribution<double>: -1/lambda * log(1 - u). */
 function exponentialWrite(t: Tensor, lambd: number, g: Generator): void {
   if (!t.dtype.is_floating_point) throw notImpl('exponential_cpu', t.dtype);
-  if (!(lambd > 0)) throw new RuntimeError(`exponential_ expects lambda > 0.0, but found lambda=${lambd}`);
+  if (!(lambd >= 0)) throw new RuntimeError(`exponential_ expects lambda >= 0.0, but found lambda=${lambd}`);
   store(t, () => (-1.0 / lambd) * Math.log(1 - uniformDouble(g)));
 }
 

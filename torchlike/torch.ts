@@ -22,3 +22,4 @@ export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
 export * as onnx from '../export/onnx/index.js';
 export { save, load } from '../export/pt/index.js';
+export * as safetensors from '../export/safetensors.js';

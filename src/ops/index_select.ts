@@ -7,7 +7,7 @@ import { IndexError, RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { asIndexTensor, isIntIndex } from './_indices.js';
+import { asIndexTensor, indexValues, isIntIndex } from './_indices.js';
 import { expand } from './expand.js';
 import { reshape } from './reshape.js';
 import { scatter_add } from './scatter_add.js';
@@ -44,7 +44,7 @@ export function index_select(input: Tensor, dim: number, index: Tensor | readonl
   if (idx._shape.length > 1) throw new IndexError('index_select(): Index is supposed to be a vector');
   const d = normDim(dim, input._shape.length);
   const size = input._shape.length ? input._shape[d] : 1;
-  for (const v of idx._data as ArrayLike<number | bigint>) if (Number(v) < 0 || Number(v) >= size) throw new IndexError('index out of range in self');
+  for (const v of indexValues(idx)) if (v < 0 || v >= size) throw new IndexError('index out of range in self');
   if (idx._shape.length === 0) idx = reshape(idx, [1]);
   if (input._shape.length === 0 && idx._shape[0] !== 1) throw new IndexError('index_select(): Index to scalar can have only 1 value, got ' + idx._shape[0] + ' value(s)');
   return apply1(IndexSelect, [input, to_dtype(idx, int64)], { dim: d });

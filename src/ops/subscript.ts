@@ -101,7 +101,7 @@ export function subscript(x: Tensor, items: readonly IndexItem[]): Tensor {
   const rank = x._shape.length;
   const ell = items.filter((it) => it === '...').length;
   if (ell > 1) throw new IndexError('an index can only have a single ellipsis (\'...\')');
-  const used = items.reduce((n, it) => n + consumed(it), 0);
+  const used = items.reduce<number>((n, it) => n + consumed(it), 0);
   if (used > rank) throw new IndexError(`too many indices for tensor of dimension ${rank}`);
   const full: IndexItem[] = [];
   for (const it of items) {

@@ -20,7 +20,7 @@ import { lt } from '../../../src/ops/lt.js';
 import { gt } from '../../../src/ops/gt.js';
 import { mul } from '../../../src/ops/mul.js';
 import { neg } from '../../../src/ops/neg.js';
-import { relu } from '../../../src/ops/relu.js';
+import { clamp_min } from '../../../src/ops/clamp.js';
 import { reshape } from '../../../src/ops/reshape.js';
 import { sqrt } from '../../../src/ops/sqrt.js';
 import { sub } from '../../../src/ops/sub.js';
@@ -38,11 +38,11 @@ function legacyReduction(size_average: boolean | null | undefined, reduce: boole
   return sa && r ? 'mean' : r ? 'sum' : 'none';
 }
 
-interface ReductionOpts {
+type ReductionOpts = {
   size_average?: boolean | null;
   reduce?: boolean | null;
   reduction?: Reduction | string;
-}
+};
 
 /** The reduction asked for, with PyTorch's error for an unknown one. */
 function reductionOf(o: ReductionOpts): Reduction {
@@ -159,11 +159,11 @@ function batched(input: Tensor, target: Tensor): [Tensor, Tensor, boolean] {
   return [reshape(input, [1, input._shape[0]]), reshape(target, [1]), true];
 }
 
-interface ClassOpts extends ReductionOpts {
+type ClassOpts = ReductionOpts & {
   weight?: Tensor | null;
   ignore_index?: number;
   label_smoothing?: number;
-}
+};
 const NLL_ARGS = ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction'];
 
 /** The class-index path shared by nll_loss and cross_entropy. */
@@ -225,10 +225,10 @@ function probTargetLoss(input: Tensor, target: Tensor, o: ClassOpts, ls: number)
   return r === 'sum' ? total : div(total, input.numel() / c);
 }
 
-interface BceOpts extends ReductionOpts {
+type BceOpts = ReductionOpts & {
   weight?: Tensor | null;
   pos_weight?: Tensor | null;
-}
+};
 
 /** A weight broadcast against the input (PyTorch expands it to the target's size). */
 function checkWeight(input: Tensor, weight: Tensor | null | undefined): Tensor | null {
@@ -266,7 +266,7 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   if (!sameShape(input._shape, target._shape))
     throw new ValueError(`Target size (torch.Size([${target._shape.join(', ')}])) must be the same as input size (torch.Size([${input._shape.join(', ')}]))`);
   // max_val = max(-x, 0); log(1 + e^-x) = max_val + log(e^-max_val + e^(-x-max_val))
-  const maxVal = relu(neg(input));
+  const maxVal = clamp_min(neg(input), 0);
   const lse = add(log(add(exp(neg(maxVal)), exp(sub(neg(input), maxVal)))), maxVal);
   const oneMinusT = sub(1, target);
   let loss: Tensor;
@@ -322,7 +322,7 @@ export function cosine_embedding_loss(input1: Tensor, input2: Tensor, target: Te
   const m2 = add(sum(mul(input2, input2), td), EPS);
   const cos = div(prod, sqrt(mul(m1, m2)));
   const pos = where(eq(target, 1), sub(1, cos), 0);
-  const negPart = where(eq(target, -1), relu(sub(cos, o.margin ?? 0)), 0);
+  const negPart = where(eq(target, -1), clamp_min(sub(cos, o.margin ?? 0), 0), 0);
   return reduceLoss(add(pos, negPart), reductionOf(o));
 }
 
@@ -333,6 +333,6 @@ export function cosine_embedding_loss(input1: Tensor, input2: Tensor, target: Te
  */
 export function margin_ranking_loss(input1: Tensor, input2: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const o = bind<Opts & { margin?: number }>(['margin', 'size_average', 'reduce', 'reduction'], args);
-  const loss = relu(add(mul(neg(target), sub(input1, input2)), o.margin ?? 0));
+  const loss = clamp_min(add(mul(neg(target), sub(input1, input2)), o.margin ?? 0), 0);
   return reduceLoss(loss, reductionOf(o));
 }
