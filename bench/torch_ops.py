@@ -23,6 +23,19 @@ torch.set_num_threads(THREADS)
 OPS = 200
 
 
+def blas_core():
+    """OpenBLAS's core name, or None when libblas.so.3 is another BLAS (e.g. the reference one)."""
+    import ctypes
+    for name in ('libblas.so.3', 'libopenblas.so.0'):
+        try:
+            lib = ctypes.CDLL(name)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            return lib.openblas_get_corename().decode()
+        except (OSError, AttributeError):
+            continue
+    return None
+
+
 def blocks(step, block_s=0.05):
     """Median and p10 seconds per step over REPEATS blocks of ~block_s."""
     for _ in range(3):
@@ -65,7 +78,7 @@ def matmul():
 med, p10 = blocks(small_ops())
 mm_med, mm_p10 = blocks(matmul(), 0.15)
 print(json.dumps({
-    'torch': torch.__version__, 'threads': torch.get_num_threads(),
+    'torch': torch.__version__, 'threads': torch.get_num_threads(), 'openblas_core': blas_core(),
     'small_ops_us_per_op': med * 1e6 / OPS, 'small_ops_us_per_op_p10': p10 * 1e6 / OPS,
     'matmul_gflops': 2 * 1024 ** 3 / mm_med / 1e9, 'matmul_gflops_p10': 2 * 1024 ** 3 / mm_p10 / 1e9,
 }))

@@ -1,7 +1,7 @@
 // Tensor creation that needs no computation: from data, constant fills, ranges, eye.
 // (Random creation is in random.ts.)
 import { sizeArgs, isOpts } from './args.js';
-import { bool, type DType, float32, get_default_dtype, int64, toDType, type TypedArray } from './dtype.js';
+import { bool, type DType, float32, get_default_dtype, int32, int64, toDType, type TypedArray } from './dtype.js';
 import { RuntimeError, TorchTypeError } from './errors.js';
 import { numel, type Shape } from './shape.js';
 import { Tensor } from './tensor.js';
@@ -186,8 +186,44 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const dtype = toDType(opts.dtype, allInt ? int64 : get_default_dtype());
   const n = Math.max(0, Math.ceil((end - start) / step));
   const t = emptyTensor([n], dtype);
-  for (let i = 0; i < n; i++) writeElem(t._data, i, start + i * step, dtype);
+  // Values computed in double (acc_type), vector blocks from a base rounded to the dtype, as ATen's
+  // AVX2 kernel does (GCC contracts start + step * i into one FMA).
+  const r = dtype === float32 ? Math.fround : (v: number) => v;
+  vecFill(t, (i) => fma64(step, i, start), (i, k) => fma64(k, step, r(fma64(step, i, start))));
   return finish(t, opts);
+}
+
+/** a*b+c rounded once, like the vfmadd GCC emits for ATen's kernels (Dekker product + two-sum). */
+export function fma64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || p === 0 || !Number.isFinite(c)) return p + c;
+  const split = (x: number): [number, number] => {
+    const t = 134217729 * x;
+    const hi = t - (t - x);
+    return [hi, x - hi];
+  };
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl; // p + pe == a*b exactly
+  const s = p + c;
+  const bb = s - p;
+  const se = p - (s - bb) + (c - bb); // s + se == p + c exactly
+  return s + (se + pe);
+}
+
+/**
+ * Fills like ATen's cpu_serial_kernel_vec over a nullary op (AVX2 build): blocks of two vectors
+ * (8 floats / 4 wider values each) take vecAt(blockStart, k); the tail takes scalarAt(i).
+ * Matching this order is what makes arange/linspace bit-identical to PyTorch's.
+ */
+function vecFill(t: Tensor, scalarAt: (i: number) => number, vecAt: (base: number, k: number) => number): void {
+  const d = t._data;
+  const n = d.length;
+  const w = t.dtype === float32 || t.dtype === int32 ? 8 : 4;
+  let i = 0;
+  for (; i <= n - 2 * w; i += 2 * w)
+    for (const b of [i, i + w]) for (let k = 0; k < w; k++) writeElem(d, b + k, vecAt(b, k), t.dtype);
+  for (; i < n; i++) writeElem(d, i, scalarAt(i), t.dtype);
 }
 
 /** torch.linspace(start, end, steps, { dtype }) */
@@ -195,10 +231,21 @@ export function linspace(start: number, end: number, steps: number, opts: Tensor
   if (steps < 0) throw new RuntimeError('number of steps must be non-negative');
   const dtype = toDType(opts.dtype, get_default_dtype());
   const t = emptyTensor([steps], dtype);
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // PyTorch fills the second half from the end for symmetry.
+  if (steps === 1) {
+    writeElem(t._data, 0, start, dtype);
+    return finish(t, opts);
+  }
+  // ATen computes in the dtype (double for integers), contracted to FMAs, and fills the second
+  // half from the end.
+  const f = dtype === float32;
+  const r = f ? Math.fround : (v: number) => v;
+  const fma = f ? (a: number, b: number, c: number) => Math.fround(a * b + c) : fma64;
+  const s0 = r(start);
+  const e0 = r(end);
+  const step = r((e0 - s0) / (steps - 1));
   const half = Math.floor(steps / 2);
-  for (let i = 0; i < steps; i++) writeElem(t._data, i, i < half ? start + step * i : end - step * (steps - 1 - i), dtype);
+  const at = (i: number) => (i < half ? fma(step, i, s0) : fma(-step, steps - 1 - i, e0));
+  vecFill(t, at, (i, k) => r(at(i) + r(k * step))); // Vectorized::arange: not contracted
   return finish(t, opts);
 }
 

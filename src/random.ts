@@ -6,7 +6,7 @@ import { bool, type DType, float32, float64, get_default_dtype, int32, int64, to
 import { RuntimeError } from './errors.js';
 import { broadcastShapes } from './shape.js';
 import { Tensor } from './tensor.js';
-import { emptyTensor, type TensorOptions } from './creation.js';
+import { emptyTensor, fma64, type TensorOptions } from './creation.js';
 import { no_grad } from './autograd/grad_mode.js';
 import { checkInplace } from './ops/_inplace.js';
 import { add } from './ops/add.js';
@@ -347,24 +347,6 @@ function normalFill(t: Tensor, mean: number, std: number, g: Generator): void {
   for (let i = 0; i < n; i++) (d as Float64Array)[i] = normalDouble(g, mean, std);
 }
 
-/** Double-precision a*b+c rounded once (vfmadd): Dekker's exact product plus a two-sum. */
-function dfma(a: number, b: number, c: number): number {
-  const p = a * b;
-  if (!Number.isFinite(p) || p === 0) return p + c;
-  const split = (x: number): [number, number] => {
-    const t = 134217729 * x;
-    const hi = t - (t - x);
-    return [hi, x - hi];
-  };
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl; // p + pe == a*b exactly
-  const s = p + c;
-  const bb = s - p;
-  const se = p - (s - bb) + (c - bb); // s + se == p + c exactly
-  return s + (se + pe);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Public creation functions and in-place fills.
 
@@ -412,7 +394,7 @@ function uniformWrite(t: Tensor, from: number, to: number, g: Generator): void {
     for (let i = 0; i < d.length; i++) d[i] = f32(uniformFloat(g) * range + lo);
   } else {
     const range = to - from;
-    for (let i = 0; i < d.length; i++) d[i] = dfma(uniformDouble(g), range, from);
+    for (let i = 0; i < d.length; i++) d[i] = fma64(uniformDouble(g), range, from);
   }
 }
 

@@ -56,6 +56,12 @@ export function normDims(dims: number | readonly number[] | null | undefined, ra
   return out.sort((x, y) => x - y);
 }
 
+/** Dims of a reduction: like normDims, but a 0-d tensor (which accepts dim 0 or -1) reduces over nothing. */
+export function reduceDims(dims: number | readonly number[] | null | undefined, rank: number): number[] {
+  const d = normDims(dims, Math.max(rank, 1));
+  return rank === 0 ? [] : d;
+}
+
 export function contiguousStrides(shape: Shape): number[] {
   const s = new Array<number>(shape.length);
   let acc = 1;

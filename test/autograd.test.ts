@@ -50,9 +50,12 @@ describe('requires_grad', () => {
     expect(z.is_leaf).toBe(true); // PyTorch: tensors not requiring grad are leaves by convention
   });
 
-  it('integer tensors cannot require grad (PyTorch 2.x messages)', () => {
-    // requires_grad_() and the factory option word the message differently in PyTorch.
+  it('integer tensors cannot require grad: requires_grad_() (PyTorch 2.x message)', () => {
     expect(() => torch.tensor([1, 2]).requires_grad_()).toThrow(new torch.RuntimeError('only Tensors of floating point and complex dtype can require gradients'));
+    expect(() => torch.tensor([1, 2]).requires_grad_(false)).not.toThrow();
+  });
+
+  it('integer tensors cannot require grad: the factory option (PyTorch 2.x: capital O)', () => {
     // FAILS until src/creation.ts uses the factory wording (capital O); see the Core report.
     expect(() => torch.tensor([1, 2], { requires_grad: true })).toThrow(
       new torch.RuntimeError('Only Tensors of floating point and complex dtype can require gradients'),
@@ -112,6 +115,14 @@ describe('backward', () => {
   it('a multi-op graph and a tensor used twice (PyTorch fixtures)', () => {
     checkCase(fx('mlp_chain') as never, (x: Tensor, w1: Tensor, b1: Tensor, w2: Tensor) => x.matmul(w1).add(b1).relu().matmul(w2).pow(2).mean());
     checkCase(fx('reuse') as never, (x: Tensor) => x.mul(x).add(x.sum(0, true).mul(x)));
+  });
+
+  it('torch.autograd.backward with several roots and grad_tensors', () => {
+    const x = f64([1, 2], true);
+    const y1 = x.mul(3);
+    const y2 = x.pow(2).sum();
+    torch.autograd.backward([y1, y2], [f64([1, 10]), f64([1]).reshape([])]);
+    expect(x.grad!.tolist()).toEqual([3 + 2, 30 + 4]);
   });
 
   it('the gradient keeps the leaf dtype', () => {
@@ -350,6 +361,16 @@ describe('hooks', () => {
     z.register_hook((g) => g.mul(0.5));
     z.mul(2).sum().backward();
     expect(z.grad!.tolist()).toEqual([1, 1]);
+  });
+
+  it('a tensor used twice calls its hook once, with the summed gradient', () => {
+    const x = f64([1, 2], true);
+    const y = x.mul(2);
+    const calls: number[][] = [];
+    y.register_hook((g) => void calls.push(g.tolist() as number[]));
+    y.mul(y).add(y).sum().backward();
+    expect(calls).toEqual([[5, 9]]); // dz/dy = 2y + 1 with y = [2, 4]
+    expect(x.grad!.tolist()).toEqual([10, 18]);
   });
 
   it('hooks need requires_grad', () => {

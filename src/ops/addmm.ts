@@ -1,11 +1,13 @@
 // addmm: beta·input + alpha·(mat1 @ mat2) (torch.addmm, Tensor.addmm, addmm_).
 import { RuntimeError } from '../errors.js';
+import { scalar_tensor } from '../creation.js';
 import { Tensor } from '../tensor.js';
 import { inplace } from './_inplace.js';
 import { add } from './add.js';
 import { expandedShape } from './expand.js';
 import { matmul } from './matmul.js';
 import { mul } from './mul.js';
+import { where } from './where.js';
 
 export interface BetaAlpha {
   beta?: number;
@@ -18,7 +20,8 @@ export function scaledAdd(input: Tensor, product: Tensor, o: BetaAlpha): Tensor 
   const beta = o.beta ?? 1;
   const alpha = o.alpha ?? 1;
   const p = alpha === 1 ? product : mul(product, alpha);
-  if (beta === 0) return p;
+  // beta = 0: input's values (NaN included) are ignored, but it stays in the graph with a zero gradient.
+  if (beta === 0) return input.requires_grad ? where(scalar_tensor(true), p, input) : p;
   return add(beta === 1 ? input : mul(input, beta), p);
 }
 

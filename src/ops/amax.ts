@@ -20,11 +20,8 @@ import { to_dtype } from './to_dtype.js';
 
 export type DimArg = number | number[] | null | undefined;
 
-/** Normalised reduction dims; a 0-d tensor accepts dim 0/-1 and reduces nothing. */
-export function reduceDims(dim: DimArg, rank: number): number[] {
-  const d = normDims(dim, Math.max(rank, 1));
-  return rank === 0 ? [] : d;
-}
+import { reduceDims } from '../shape.js';
+export { reduceDims };
 
 /** PyTorch's errors for max-like reductions of empty inputs (no identity element). */
 export function checkNonEmpty(name: string, shape: readonly number[], dim: DimArg, dims: readonly number[]): void {

@@ -1,13 +1,13 @@
 // argmax: index of the largest value (torch.argmax, Tensor.argmax). argmin.ts reuses the pieces.
 import { bind } from '../args.js';
-import { bool, int64 } from '../dtype.js';
+import { bool, type DType, int32, int64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { IndexError, RuntimeError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type OpDef } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { reducedShape } from './sum.js';
+import { lowerReduce, reducedShape } from './sum.js';
 
 export interface ArgAttrs {
   /** null: over the flattened input */
@@ -21,10 +21,23 @@ export function argInfer(x: readonly Tensor[], a: ArgAttrs) {
   return [{ dtype: int64, shape }];
 }
 
-/** ArgMax/ArgMin; ties give the first index and a NaN's index wins, as in PyTorch (ORT-FACTS §4). */
-export function lowerArg(g: GraphBuilder, type: 'ArgMax' | 'ArgMin', x: string, a: ArgAttrs, rank: number): string {
-  if (a.dim !== null) return g.op1(type, [x], { axis: a.dim, keepdims: a.keepdim ? 1 : 0 });
-  const i = g.op1(type, [g.op1('Reshape', [x, g.ints([-1])])], { axis: 0, keepdims: 0 });
+/**
+ * ArgMax/ArgMin along an axis with PyTorch's NaN rule: ORT ignores NaN unless it comes first, but
+ * PyTorch returns the first NaN's index; ties give the first index in both.
+ */
+export function lowerArgAxis(g: GraphBuilder, type: 'ArgMax' | 'ArgMin', x: string, axis: number, keepdims: boolean, dt: DType): string {
+  const attrs = { axis, keepdims: keepdims ? 1 : 0 };
+  const i = g.op1(type, [x], attrs);
+  if (!dt.is_floating_point) return i;
+  const nan = g.op1('Cast', [g.op1('IsNaN', [x])], { to: int32.onnx });
+  const anyNan = g.op1('Cast', [lowerReduce(g, 'ReduceMax', nan, { dims: [axis], keepdim: keepdims })], { to: bool.onnx });
+  return g.op1('Where', [anyNan, g.op1('ArgMax', [nan], attrs), i]);
+}
+
+/** argmax/argmin over a dim, or over the flattened input when dim is null. */
+export function lowerArg(g: GraphBuilder, type: 'ArgMax' | 'ArgMin', x: string, a: ArgAttrs, rank: number, dt: DType): string {
+  if (a.dim !== null) return lowerArgAxis(g, type, x, a.dim, a.keepdim, dt);
+  const i = lowerArgAxis(g, type, g.op1('Reshape', [x, g.ints([-1])]), 0, false, dt);
   return a.keepdim ? g.op1('Reshape', [i, g.ints(new Array<number>(rank).fill(1))]) : i;
 }
 
@@ -49,7 +62,7 @@ export function argReduce(name: string, op: OpDef<ArgAttrs>, input: Tensor, args
 export const Argmax = defineOp<ArgAttrs>({
   name: 'argmax',
   infer: argInfer,
-  lower: (g, x, a, io) => [lowerArg(g, 'ArgMax', x[0], a, io.inputs[0].rank)],
+  lower: (g, x, a, io) => [lowerArg(g, 'ArgMax', x[0], a, io.inputs[0].rank, io.inputs[0].dtype)],
   attrKey: argKey,
 });
 

@@ -6,7 +6,7 @@ import { argInfer, argKey, type ArgArgs, type ArgAttrs, argReduce, lowerArg } fr
 export const Argmin = defineOp<ArgAttrs>({
   name: 'argmin',
   infer: argInfer,
-  lower: (g, x, a, io) => [lowerArg(g, 'ArgMin', x[0], a, io.inputs[0].rank)],
+  lower: (g, x, a, io) => [lowerArg(g, 'ArgMin', x[0], a, io.inputs[0].rank, io.inputs[0].dtype)],
   attrKey: argKey,
 });
 

@@ -5,26 +5,29 @@ import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
+import { zeros } from '../creation.js';
 import type { Tensor } from '../tensor.js';
 import { promote } from './_common.js';
 import { clone } from './clone.js';
 import { narrow } from './narrow.js';
 
-export const Cat = defineOp<{ dim: number }>({
+export const Cat = defineOp<{ dim: number; skip?: readonly number[] }>({
   name: 'cat',
   infer: (xs, a) => {
-    const shape = xs[0]._shape.slice();
-    shape[a.dim] = xs.reduce((n, x) => n + x._shape[a.dim], 0);
-    return [{ dtype: xs[0].dtype, shape }];
+    const kept = xs.filter((_, i) => !a.skip?.includes(i));
+    const shape = kept[0]._shape.slice();
+    shape[a.dim] = kept.reduce((n, x) => n + x._shape[a.dim], 0);
+    return [{ dtype: kept[0].dtype, shape }];
   },
-  lower: (g, xs, a) => [g.op1('Concat', xs, { axis: a.dim })],
+  lower: (g, xs, a) => [g.op1('Concat', xs.filter((_, i) => !a.skip?.includes(i)), { axis: a.dim })],
   saves: { inputs: [] },
   grad: (ctx, [gy]) => {
     let off = 0;
+    const d = ctx.attrs.dim;
     return ctx.inputMeta.map((m, i) => {
-      const n = m.shape[ctx.attrs.dim];
-      off += n;
-      return ctx.needs[i] ? narrow(gy!, ctx.attrs.dim, off - n, n) : null;
+      if (ctx.attrs.skip?.includes(i)) return ctx.needs[i] ? zeros([0], { dtype: gy!.dtype }) : null;
+      off += m.shape[d];
+      return ctx.needs[i] ? narrow(gy!, d, off - m.shape[d], m.shape[d]) : null;
     });
   },
 });
@@ -57,9 +60,13 @@ export function cat(tensors: readonly Tensor[], ...args: unknown[]): Tensor {
           `Sizes of tensors must match except in dimension ${dim}. Expected size ${ref._shape[k]} but got size ${t._shape[k]} for tensor number ${i} in the list.`,
         );
   });
-  const xs = promote(kept, dtype);
-  if (xs.length === 1) return xs[0] === kept[0] ? clone(xs[0]) : xs[0]; // a new tensor, as in PyTorch
-  return apply1(Cat, xs, { dim });
+  if (kept.length === 1 && kept.length === tensors.length) {
+    const x = promote(kept, dtype)[0];
+    return x === kept[0] ? clone(x) : x; // a new tensor, as in PyTorch
+  }
+  // Skipped tensors stay inputs (they get an empty gradient) but are left out of the Concat.
+  const skip = tensors.map((t, i) => (skipped(t) ? i : -1)).filter((i) => i >= 0);
+  return apply1(Cat, promote(tensors, dtype), skip.length ? { dim, skip } : { dim });
 }
 
 /** torch.concat: alias of cat. */

@@ -100,10 +100,7 @@ export function div(input: TensorOrScalar, other: TensorOrScalar, ...args: (Roun
     const [a, b] = promote([input, other], floatOf(common, get_default_dtype()));
     return apply1(Div, [a, b], { mode: null });
   }
-  if (common.name === 'bool') {
-    const [a, b] = promote([input, other], get_default_dtype());
-    return div(a, b, { rounding_mode: mode });
-  }
+  if (common.name === 'bool') throw new RuntimeError(`"div_${mode}_cpu" not implemented for 'Bool'`);
   const [a, b] = promote([input, other], common);
   checkIntDivisor(b);
   return apply1(Div, [a, b], { mode });

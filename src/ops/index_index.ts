@@ -11,3 +11,4 @@ export * from './index_put.js';
 export * from './fill_.js';
 export * from './zero_.js';
 export * from './copy_.js';
+export * from './take.js';

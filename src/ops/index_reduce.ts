@@ -20,3 +20,4 @@ export * from './outer.js';
 export * from './addmm.js';
 export * from './baddbmm.js';
 export * from './linear.js';
+export * from './einsum.js';

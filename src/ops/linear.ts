@@ -6,12 +6,11 @@ import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { add } from './add.js';
 import { expandedShape } from './expand.js';
-import { matmul } from './matmul.js';
+import { matmul, PARALLEL_MACS } from './matmul.js';
 import { transpose } from './permute.js';
 import { reshape } from './reshape.js';
 
 /** Work above which the product gets a multi-threaded session (as matmul.ts decides). */
-const PARALLEL_MACS = 1 << 16;
 
 export const Linear = defineOp({
   name: 'linear',

@@ -10,6 +10,7 @@ import { defineOp, type GradCtx, type OpDef } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { checkNonEmpty, lowerMaxMin, reduceDims, tieGrad } from './amax.js';
+import { lowerArgAxis } from './argmax.js';
 import { eq } from './eq.js';
 import { maximum } from './maximum.js';
 import { reshape } from './reshape.js';
@@ -29,10 +30,10 @@ export interface DimAttrs {
   keepdim: boolean;
 }
 
-/** ArgMax/ArgMin then GatherElements: NaN's index wins in ORT's ArgMax as in PyTorch, so values propagate NaN. */
+/** argmax/argmin (NaN-aware) then GatherElements, so a NaN in the slice is the value, as in PyTorch. */
 export function lowerArgReduce(g: GraphBuilder, type: 'ArgMax' | 'ArgMin', x: string, a: DimAttrs, dt: DType): string[] {
   const xi = dt === bool ? g.op1('Cast', [x], { to: int32.onnx }) : x;
-  const idx = g.op1(type, [xi], { axis: a.dim, keepdims: 1 });
+  const idx = lowerArgAxis(g, type, xi, a.dim, true, dt);
   const v = g.op1('GatherElements', [x, idx], { axis: a.dim });
   if (a.keepdim) return [v, idx];
   const ax = g.ints([a.dim]);

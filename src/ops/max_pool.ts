@@ -5,7 +5,6 @@
 import { int64 } from '../dtype.js';
 import { zeros } from '../creation.js';
 import { apply } from '../dispatch.js';
-import { TensorAttr } from '../graph/builder.js';
 import { defineOp } from '../op.js';
 import type { Tensor } from '../tensor.js';
 import { reshape } from './reshape.js';
@@ -45,8 +44,7 @@ export const MaxPool = defineOp<PoolAttrs>({
     // A window containing a NaN yields NaN (PyTorch propagates it; ORT's MaxPool skips it).
     const nan = g.op1('MaxPool', [g.op1('Cast', [g.op1('IsNaN', [x])], { to: dt.onnx })], attrs);
     const hasNan = g.op1('Greater', [nan, g.scalar(dt, 0)]);
-    const nanConst = g.op1('ConstantOfShape', [g.ints([])], { value: new TensorAttr(dt, [1], new dt.array([NaN] as never)) });
-    return [g.op1('Where', [hasNan, g.op1('Reshape', [nanConst, g.ints([])]), y]), idx];
+    return [g.op1('Where', [hasNan, g.scalar(dt, NaN), y]), idx];
   },
   saves: { inputs: [], outputs: [1] },
   grad: (ctx, [gy]) => {

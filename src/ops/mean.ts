@@ -4,7 +4,7 @@ import { type DType, toDType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
-import { normDims } from '../shape.js';
+import { reduceDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { mul } from './mul.js';
 import { expandReduced, lowerReduce, reducedShape, type ReduceAttrs } from './sum.js';
@@ -38,7 +38,7 @@ export function mean(input: Tensor, ...args: unknown[]): Tensor {
     throw new RuntimeError(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.scalarName}`,
     );
-  return apply1(Mean, [x], { dims: normDims(o.dim, x._shape.length), keepdim: o.keepdim ?? false });
+  return apply1(Mean, [x], { dims: reduceDims(o.dim, x._shape.length), keepdim: o.keepdim ?? false });
 }
 
 declare module '../tensor.js' {

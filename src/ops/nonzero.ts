@@ -65,8 +65,8 @@ declare module '../tensor.js' {
     argwhere(): Tensor;
   }
 }
-Tensor.prototype.nonzero = function (this: Tensor, opts?: { as_tuple?: boolean }) {
-  return nonzero(this, opts as { as_tuple: true });
+Tensor.prototype.nonzero = function (this: Tensor, ...args: unknown[]) {
+  return (nonzero as (x: Tensor, ...a: unknown[]) => Tensor | Tensor[])(this, ...args);
 } as Tensor['nonzero'];
 Tensor.prototype.argwhere = function (this: Tensor) {
   return argwhere(this);

@@ -38,7 +38,7 @@ export const Pow = defineOp({
 export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
   const dt = resultType(...([input, exponent] as never[]));
   if (dt === bool) throw new RuntimeError(`"pow" not implemented for 'Bool'`);
-  if (!dt.is_floating_point && typeof exponent === 'number' && exponent < 0)
+  if (!dt.is_floating_point && (typeof exponent === 'number' || typeof exponent === 'bigint') && exponent < 0)
     throw new RuntimeError('Integers to negative integer powers are not allowed.');
   const [a, b] = promote([input, exponent], dt);
   return apply1(Pow, [a, b], undefined);

@@ -66,7 +66,8 @@ function advanced(y: Tensor, dims: number[], idxs: Tensor[]): Tensor {
     const e = expand(t, B)._data as ArrayLike<number | bigint>;
     for (let i = 0; i < n; i++) {
       let v = Number(e[i]);
-      if (v < -sizes[k] || v >= sizes[k]) throw outOfBounds(v, dims[k], sizes[k]);
+      // PyTorch reports the index's position among the advanced indices as the dimension
+      if (v < -sizes[k] || v >= sizes[k]) throw outOfBounds(v, k, sizes[k]);
       if (v < 0) v += sizes[k];
       lin[i] += BigInt(v * st[k]);
     }
@@ -109,7 +110,8 @@ export function subscript(x: Tensor, items: readonly IndexItem[]): Tensor {
     else full.push(it);
   }
   let y = x;
-  let dim = 0;
+  let dim = 0; // dim of y the next item applies to
+  let src = 0; // dim of x it came from (for error messages)
   const advDims: number[] = [];
   const advIdx: Tensor[] = [];
   for (const it of full) {
@@ -117,17 +119,18 @@ export function subscript(x: Tensor, items: readonly IndexItem[]): Tensor {
       y = unsqueeze(y, dim++);
     } else if (typeof it === 'number') {
       const size = y._shape[dim];
-      if (!Number.isInteger(it) || it < -size || it >= size) throw outOfBounds(it, dim, size);
+      if (!Number.isInteger(it))
+        throw new IndexError('only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)');
+      if (it < -size || it >= size) throw outOfBounds(it, src, size);
       y = select(y, dim, it);
+      src++;
     } else if (typeof it === 'string') {
-      if (!it.includes(':')) {
-        y = select(y, dim, Number(it));
-        continue;
-      }
+      src++;
       const s = parseSlice(it);
       y = slice(y, dim++, s.start, s.stop, s.step);
     } else {
       const t = asIndexTensor(it);
+      src += consumed(t);
       if (t.dtype === bool) {
         const k = t._shape.length;
         if (k === 0) {

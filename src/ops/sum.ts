@@ -4,7 +4,7 @@ import { type DType, int64, toDType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp } from '../op.js';
-import { normDims } from '../shape.js';
+import { reduceDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expand } from './expand.js';
 import { reshape } from './reshape.js';
@@ -63,7 +63,7 @@ export function sum(input: Tensor, ...args: unknown[]): Tensor {
   let x = input;
   const dt = o.dtype ? toDType(o.dtype, x.dtype) : x.dtype.is_floating_point ? x.dtype : int64;
   if (dt !== x.dtype) x = to_dtype(x, dt);
-  return apply1(Sum, [x], { dims: normDims(o.dim, x._shape.length), keepdim: o.keepdim ?? false });
+  return apply1(Sum, [x], { dims: reduceDims(o.dim, x._shape.length), keepdim: o.keepdim ?? false });
 }
 
 declare module '../tensor.js' {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
+import { Conv1d, Conv2d, ConvTranspose2d } from '../../torchlike/nn/modules/conv.js';
 import { checkCase, loadFixtures } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
@@ -11,12 +12,11 @@ const fns: Record<string, (...a: any[]) => Tensor> = {
   conv1d: F.conv1d, conv2d: F.conv2d, conv_transpose1d: F.conv_transpose1d, conv_transpose2d: F.conv_transpose2d,
 };
 
-/** Deterministic float64 values in (-1, 1) (no dependency on the RNG). */
-export function f64(shape: number[], seed = 1): Tensor {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const d = Array.from({ length: n }, (_, i) => Math.sin(seed * 12.9898 + i * 78.233) * 0.9);
-  return torch.tensor(d, { dtype: torch.float64 }).reshape(shape);
-}
+/** Seeded standard-normal float64 input for gradchecks. */
+const f64 = (shape: number[], seed: number): Tensor => {
+  torch.manual_seed(seed);
+  return torch.randn(shape, { dtype: torch.float64 });
+};
 
 describe('conv vs PyTorch', () => {
   for (const c of loadFixtures('nn_conv')) {
@@ -99,5 +99,42 @@ describe('conv errors (PyTorch text)', () => {
     expect(() => F.conv_transpose2d(z(1, 3, 5, 5), z(3, 4, 3, 3), null, { output_padding: 1 })).toThrow(
       'output padding must be smaller than either stride or dilation, but got output_padding_height: 1 output_padding_width: 1 stride_height: 1 stride_width: 1 dilation_height: 1 dilation_width: 1',
     );
+  });
+});
+
+describe('conv modules', () => {
+  it('Conv2d: shapes, PyTorch default init bounds, forward = F.conv2d, repr', () => {
+    const conv = new Conv2d(3, 6, 5, { padding: 2 });
+    expect(conv.weight.shape).toEqual([6, 3, 5, 5]);
+    expect(conv.bias!.shape).toEqual([6]);
+    // kaiming_uniform_(a=√5) and the bias both give U(±1/√fan_in), fan_in = 3·5·5.
+    const bound = 1 / Math.sqrt(75);
+    expect(conv.weight.abs().max().item()).toBeLessThanOrEqual(bound);
+    expect(conv.bias!.abs().max().item()).toBeLessThanOrEqual(bound);
+    expect(conv.weight.abs().max().item()).toBeGreaterThan(bound * 0.8);
+    const x = torch.randn([2, 3, 8, 8]);
+    const y = conv(x);
+    expect(y.shape).toEqual([2, 6, 8, 8]);
+    expect(y.sub(F.conv2d(x, conv.weight, conv.bias, { padding: 2 })).abs().max().item()).toBe(0);
+    expect(String(conv)).toBe('Conv2d(3, 6, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2))');
+    expect(Object.keys(conv.state_dict())).toEqual(['weight', 'bias']);
+  });
+  it('Conv1d, ConvTranspose2d: shapes and reprs', () => {
+    const c1 = new Conv1d(4, 8, 3, { stride: 2, groups: 2, bias: false, padding: 1 });
+    expect(c1.weight.shape).toEqual([8, 2, 3]);
+    expect(c1.bias).toBe(null);
+    expect(String(c1)).toBe('Conv1d(4, 8, kernel_size=(3,), stride=(2,), padding=(1,), groups=2, bias=False)');
+    expect(c1(torch.randn([2, 4, 9])).shape).toEqual([2, 8, 5]);
+    const up = new ConvTranspose2d(16, 8, 3, { stride: 2, padding: 1, output_padding: 1 });
+    expect(up.weight.shape).toEqual([16, 8, 3, 3]);
+    expect(String(up)).toBe('ConvTranspose2d(16, 8, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))');
+    expect(up(torch.randn([1, 16, 5, 4])).shape).toEqual([1, 8, 10, 8]);
+    expect(new Conv2d(2, 4, 3, { padding: 'same' })(torch.randn([2, 5, 5])).shape).toEqual([4, 5, 5]);
+  });
+  it('constructor errors', () => {
+    expect(() => new Conv2d(3, 6, 3, { groups: 2 })).toThrow('in_channels must be divisible by groups');
+    expect(() => new Conv2d(4, 6, 3, { groups: 4 })).toThrow('out_channels must be divisible by groups');
+    expect(() => new Conv2d(4, 6, 3, { padding: 'foo' as 'same' })).toThrow("Invalid padding string 'foo', should be one of {'valid', 'same'}");
+    expect(() => new Conv2d(4, 6, 3, { padding: 'same', stride: 2 })).toThrow("padding='same' is not supported for strided convolutions");
   });
 });

@@ -66,6 +66,11 @@ describe('reduce gradcheck (float64)', () => {
     for (const p of [2, 1, 3, 1.5, 0.5, Infinity, -Infinity]) expect(gradcheck((a) => a.norm(p, 1), [x])).toBe(true);
     expect(gradcheck((a) => torch.linalg.vector_norm(a), [x])).toBe(true);
   });
+  it('einsum', () => {
+    expect(gradcheck((a, b) => torch.einsum('ij,jk->ik', a, b), [f64(2, 3), f64(3, 4)])).toBe(true);
+    expect(gradcheck((a, b) => torch.einsum('ik,j->ij', a, b), [f64(2, 3), f64(4)])).toBe(true);
+    expect(gradcheck((a, b) => torch.einsum('...ij,...jk->...ik', a, b), [f64(2, 1, 2, 3), f64(3, 3, 4)])).toBe(true);
+  });
   it('cumsum', () => {
     expect(gradcheck((a) => a.cumsum(1), [f64(3, 4)])).toBe(true);
   });
@@ -78,11 +83,13 @@ describe('reduce gradcheck (float64)', () => {
     expect(gradcheck((x, w, b) => torch.linear(x, w, b), [f64(3, 4), f64(2, 4), f64(2)])).toBe(true);
     expect(gradcheck((x, w, b) => torch.linear(x, w, b), [f64(2, 3, 4), f64(2, 4), f64(2)])).toBe(true);
   });
-  it('double backward through amax and prod', () => {
-    const x = torch.tensor([[0.5, 2, -1], [3, 0.25, 1]], { dtype: torch.float64, requires_grad: true });
-    const [g] = torch.autograd.grad(x.prod(1).sum(), [x], { create_graph: true });
-    expect(gradcheck((a) => torch.autograd.grad(a.prod(1).sum(), [a], { create_graph: true })[0]!, [x])).toBe(true);
-    expect(g!.requires_grad).toBe(true);
+  it('double backward through prod, logsumexp, norm', () => {
+    const x = torch.tensor([[0.5, 2, -1], [3, 0.25, 1]], { dtype: torch.float64 });
+    const gradOf = (f: (a: Tensor) => Tensor) => (a: Tensor) =>
+      torch.enable_grad(() => torch.autograd.grad(f(a).sum(), [a], { create_graph: true })[0]!);
+    expect(gradcheck(gradOf((a) => a.prod(1)), [x])).toBe(true);
+    expect(gradcheck(gradOf((a) => a.logsumexp(1)), [x])).toBe(true);
+    expect(gradcheck(gradOf((a) => a.norm(3, 0)), [x])).toBe(true);
   });
 });
 

@@ -30,13 +30,13 @@ export function batchify(input: Tensor, n: number, fname: string): [Tensor, bool
 
 const unbatch = (y: Tensor, was: boolean): Tensor => (was ? reshape(y, y.shape.slice(1)) : y);
 
-interface ConvOpts {
+type ConvOpts = {
   bias?: Tensor | null;
   stride?: IntOrTuple;
   padding?: IntOrTuple | 'same' | 'valid';
   dilation?: IntOrTuple;
   groups?: number;
-}
+};
 
 function checkWeight(x: Tensor, weight: Tensor, groups: number, n: number, transposed: boolean): void {
   if (weight.dim() !== n + 2)
@@ -108,14 +108,14 @@ export function conv2d(input: Tensor, weight: Tensor, ...args: unknown[]): Tenso
   return convNd(2, 'conv2d', input, weight, args);
 }
 
-interface ConvTOpts {
+type ConvTOpts = {
   bias?: Tensor | null;
   stride?: IntOrTuple;
   padding?: IntOrTuple;
   output_padding?: IntOrTuple;
   groups?: number;
   dilation?: IntOrTuple;
-}
+};
 
 function convTransposeNd(n: number, fname: string, input: Tensor, weight: Tensor, args: unknown[]): Tensor {
   const o = bind<ConvTOpts>(['bias', 'stride', 'padding', 'output_padding', 'groups', 'dilation'], args);

@@ -32,7 +32,7 @@ import { log_softmax } from '../../../src/ops/log_softmax.js';
 export type { Reduction };
 
 /** The legacy size_average/reduce pair as a reduction string (torch/nn/_reduction.py). */
-function legacyReduction(size_average: boolean | null | undefined, reduce: boolean | null | undefined): Reduction {
+export function legacyReduction(size_average: boolean | null | undefined, reduce: boolean | null | undefined): Reduction {
   const sa = size_average ?? true;
   const r = reduce ?? true;
   return sa && r ? 'mean' : r ? 'sum' : 'none';

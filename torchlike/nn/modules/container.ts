@@ -63,7 +63,7 @@ export class Sequential extends Module {
   __len__(): number {
     return this._modules.size;
   }
-  get length(): number {
+  override get length(): number {
     return this._modules.size;
   }
   [Symbol.iterator](): Iterator<Module> {
@@ -140,7 +140,7 @@ export class ModuleList extends Module {
   __len__(): number {
     return this._modules.size;
   }
-  get length(): number {
+  override get length(): number {
     return this._modules.size;
   }
   [Symbol.iterator](): Iterator<Module> {
@@ -201,7 +201,7 @@ export class ModuleDict extends Module {
   __len__(): number {
     return this._modules.size;
   }
-  get length(): number {
+  override get length(): number {
     return this._modules.size;
   }
   __contains__(key: string): boolean {
@@ -271,7 +271,7 @@ export class ParameterList extends Module {
   __len__(): number {
     return this._parameters.size;
   }
-  get length(): number {
+  override get length(): number {
     return this._parameters.size;
   }
   [Symbol.iterator](): Iterator<Parameter> {
@@ -319,7 +319,7 @@ export class ParameterDict extends Module {
   __len__(): number {
     return this._parameters.size;
   }
-  get length(): number {
+  override get length(): number {
     return this._parameters.size;
   }
   __contains__(key: string): boolean {

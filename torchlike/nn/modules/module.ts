@@ -58,8 +58,23 @@ export function addindent(s: string, n: number): string {
   return lines.map((l, i) => (i === 0 ? l : ' '.repeat(n) + l)).join('\n');
 }
 
-// Python's `True`/`False` in reprs.
+/** Python's `True`/`False` in reprs. */
 export const pyBool = (b: boolean): string => (b ? 'True' : 'False');
+
+/** A number as Python's repr of a float prints it: 1.0, 0.01, 1e-05, inf. */
+export function pyFloat(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const [m, e] = v.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 16) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const s = String(v);
+  return s.includes('.') ? s : s + '.0';
+}
+
+/** A tuple as Python prints it: (2, 5), (3,). */
+export const pyTuple = (xs: readonly unknown[]): string => (xs.length === 1 ? `(${String(xs[0])},)` : `(${xs.map(String).join(', ')})`);
 
 const INTEGER_KEY = /^-?\d+$/;
 
@@ -421,19 +436,19 @@ export class Module {
     for (const [name, param] of local) {
       const key = prefix + name;
       if (state_dict.has(key)) {
-        let input = state_dict.get(key);
-        if (!(input instanceof Tensor)) {
-          error_msgs.push(`While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typename(input)}`);
+        const raw = state_dict.get(key);
+        if (!(raw instanceof Tensor)) {
+          error_msgs.push(`While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typename(raw)}`);
           continue;
         }
-        if (param.dim() === 0 && input.dim() === 1) input = input.reshape([]);
+        // Backward compatibility: a 1-element 1-D checkpoint entry loads into a 0-d parameter.
+        const input = param.dim() === 0 && raw.dim() === 1 ? raw.reshape([]) : raw;
         if (!sameShape(input.shape, param.shape)) {
           error_msgs.push(`size mismatch for ${key}: copying a param with shape ${torchSize(input.shape)} from checkpoint, the shape in current model is ${torchSize(param.shape)}.`);
           continue;
         }
-        const src = input as Tensor;
         no_grad(() => {
-          copyInto(param, src);
+          copyInto(param, input);
           param._bump();
         });
       } else if (strict) missing_keys.push(key);

@@ -1,0 +1,50 @@
+// log_softmax over one dim: ONNX LogSoftmax (numerically stable), its backward one primitive
+// (PyTorch's _log_softmax_backward_data).
+import type { DType } from '../dtype.js';
+import { apply1 } from '../dispatch.js';
+import { defineOp } from '../op.js';
+import { normDim } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { sameInfer } from './_common.js';
+import { castFor } from './softmax.js';
+
+/** gy − e^y·Σ_dim gy */
+export const LogSoftmaxBackward = defineOp<{ dim: number }>({
+  name: '_log_softmax_backward_data',
+  infer: (x) => sameInfer(x),
+  lower: (g, [gy, y], a) => {
+    const s = g.op1('ReduceSum', [gy, g.ints([a.dim])], { keepdims: 1 });
+    return [g.op1('Sub', [gy, g.op1('Mul', [g.op1('Exp', [y]), s])])];
+  },
+  attrKey: (a) => String(a.dim),
+});
+
+export const LogSoftmax = defineOp<{ dim: number }>({
+  name: 'log_softmax',
+  backwardName: 'LogSoftmaxBackward0',
+  infer: sameInfer,
+  lower: (g, x, a) => [g.op1('LogSoftmax', x, { axis: a.dim })],
+  attrKey: (a) => String(a.dim),
+  saves: { inputs: [], outputs: [0] },
+  grad: (ctx, [gy]) => [apply1(LogSoftmaxBackward, [gy!, ctx.outputs[0]], ctx.attrs)],
+});
+
+/**
+ * torch.log_softmax(input, dim, { dtype }): x − log Σ_dim e^x, computed stably.
+ * @example
+ * torch.log_softmax(x, 1); x.log_softmax(-1);
+ */
+export function log_softmax(input: Tensor, dim: number, dtype?: DType | string | null): Tensor {
+  const x = castFor(input, dtype);
+  if (x._shape.length === 0 && normDim(dim, 0) === 0) return apply1(LogSoftmax, [x.reshape(1)], { dim: 0 }).reshape([]);
+  return apply1(LogSoftmax, [x], { dim: normDim(dim, x._shape.length) });
+}
+
+declare module '../tensor.js' {
+  interface Tensor {
+    log_softmax(dim: number, dtype?: DType | string | null): Tensor;
+  }
+}
+Tensor.prototype.log_softmax = function (this: Tensor, dim: number, dtype?: DType | string | null) {
+  return log_softmax(this, dim, dtype);
+};
