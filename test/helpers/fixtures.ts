@@ -12,6 +12,8 @@ export interface EncTensor {
 }
 export interface Case {
   name: string;
+  /** error cases: PyTorch's exception class name and message */
+  error?: { type: string; message: string };
   inputs: (EncTensor | unknown)[];
   kwargs: Record<string, unknown>;
   outputs: (EncTensor | unknown)[];
@@ -92,4 +94,22 @@ export function checkCase(c: Case, fn: (...xs: any[]) => Tensor | Tensor[], tol:
     if (g === null) expect.fail(`${c.name}: no gradient for input ${i}`);
     expectClose(g, w, `${c.name} grad ${i}`, tol.rtol, tol.atol);
   });
+}
+
+/** Runs a fixture case: error cases must throw PyTorch's class and message, others go to checkCase. */
+export function runCase(c: Case, fn: ((...xs: any[]) => Tensor | Tensor[]) | undefined): void {
+  if (!fn) throw new Error(`no TS function for fixture case ${c.name}`);
+  if (c.error) {
+    let thrown: unknown = null;
+    try {
+      fn();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown, `${c.name} should throw`).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toBe(c.error.message);
+    expect((thrown as Error).name).toBe(c.error.type);
+    return;
+  }
+  checkCase(c, fn);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
-import { checkCase, loadFixtures, type Case } from '../helpers/fixtures.js';
+import { loadFixtures, runCase, type Case } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
 type Fn = (...xs: any[]) => Tensor | Tensor[];
@@ -116,23 +116,6 @@ const fns: Record<string, Fn> = {
 };
 
 // Same runner as shape.test.ts (a candidate for test/helpers/fixtures.ts).
-/** Runs a fixture case: an error case must throw PyTorch's class and message. */
-function runCase(c: Case & { error?: { type: string; message: string } }, fn: Fn): void {
-  if (!fn) throw new Error(`no TS function for fixture case ${c.name}`);
-  if (c.error) {
-    let thrown: unknown = null;
-    try {
-      fn();
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, `${c.name} should throw`).toBeInstanceOf(Error);
-    expect((thrown as Error).message).toBe(c.error.message);
-    expect((thrown as Error).name).toBe(c.error.type);
-    return;
-  }
-  checkCase(c, fn);
-}
 
 describe('indexing ops vs PyTorch', () => {
   const cases = loadFixtures('indexing');
