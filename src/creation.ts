@@ -2,7 +2,7 @@
 // (Random creation is in random.ts.)
 import { sizeArgs, isOpts } from './args.js';
 import { bool, type DType, float32, get_default_dtype, int32, int64, toDType, type TypedArray } from './dtype.js';
-import { RuntimeError, TorchTypeError } from './errors.js';
+import { RuntimeError, TorchTypeError, ValueError } from './errors.js';
 import { numel, type Shape } from './shape.js';
 import { Tensor } from './tensor.js';
 
@@ -24,9 +24,11 @@ export function emptyTensor(shape: Shape, dtype: DType): Tensor {
   return new Tensor(new dtype.array(numel(shape)), shape.slice(), dtype);
 }
 
-function finish(t: Tensor, opts: TensorOptions): Tensor {
-  if (opts.requires_grad) t.requires_grad_(true);
-  return t;
+/** Applies requires_grad with the factory functions' error text (requires_grad_ words it differently). */
+export function finish(t: Tensor, opts: TensorOptions): Tensor {
+  if (!opts.requires_grad) return t;
+  if (!t.dtype.is_floating_point) throw new RuntimeError('Only Tensors of floating point and complex dtype can require gradients');
+  return t.requires_grad_(true);
 }
 
 /** Fills a typed array with a value. */
@@ -78,7 +80,7 @@ export function tensor(data: Nested, opts: TensorOptions = {}): Tensor {
     }
     const a = x as ArrayLike<unknown>;
     if (!(Array.isArray(a) || ArrayBuffer.isView(a)) || a.length !== shape[k])
-      throw new RuntimeError(`expected sequence of length ${shape[k]} at dim ${k} (got ${Array.isArray(a) || ArrayBuffer.isView(a) ? a.length : typeof a})`);
+      throw new ValueError(`expected sequence of length ${shape[k]} at dim ${k} (got ${Array.isArray(a) || ArrayBuffer.isView(a) ? a.length : typeof a})`);
     if (ArrayBuffer.isView(a) && k === shape.length - 1) {
       typed = a instanceof Float64Array ? get_default_dtype() : a instanceof Float32Array ? float32 : a instanceof BigInt64Array ? int64 : a instanceof Uint8Array ? null : int64;
       allBool = false;

@@ -35,12 +35,12 @@ function pyRound(x: number, digits: number, exp: boolean): string {
 /** Python's '{:.Nf}' */
 function fmtFixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  return pyRound(x, digits, false);
+  return (Object.is(x, -0) ? '-' : '') + pyRound(x, digits, false);
 }
 /** Python's '{:.Ne}' (two-digit exponent at least: 1.0000e+05). */
 function fmtExp(x: number, digits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  return pyRound(x, digits, true).replace(/e([+-])(\d)$/, 'e$10$2');
+  return ((Object.is(x, -0) ? '-' : '') + pyRound(x, digits, true)).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
 const pad = (s: string, w: number) => ' '.repeat(Math.max(0, w - s.length)) + s;

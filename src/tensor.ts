@@ -112,7 +112,7 @@ export class Tensor {
       return this;
     }
     if (requires_grad && !this.dtype.is_floating_point)
-      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
+      throw new RuntimeError('only Tensors of floating point dtype can require gradients');
     this._rg = requires_grad;
     return this;
   }

@@ -2,7 +2,7 @@
 // op and one `<name>_backward` op, each a small ONNX graph built only from nodes with float32 and
 // float64 kernels (ORT has no float64 Elu/Selu/Softplus/HardSwish/Erf, ORT-FACTS §1), like
 // PyTorch's elu_backward, gelu_backward... The backward ops have no gradient of their own.
-import type { DType } from '../dtype.js';
+import { type DType, float64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type OpDef } from '../op.js';
@@ -64,7 +64,9 @@ export function nodes(g: GraphBuilder, dt: DType) {
     where: (cond: string, a: number | string, b: number | string) => g.op1('Where', [cond, c(a), c(b)]),
     exp: (x: string) => g.op1('Exp', [x]),
     tanh: (x: string) => g.op1('Tanh', [x]),
-    sigmoid: (x: string) => g.op1('Sigmoid', [x]),
+    // float64: 1/(1 + e^-x), so ORT's optimizer does not fuse x·Sigmoid(x) into its float-only QuickGelu.
+    sigmoid: (x: string) =>
+      dt === float64 ? g.op1('Reciprocal', [g.op1('Add', [g.op1('Exp', [g.op1('Neg', [x])]), c(1)])]) : g.op1('Sigmoid', [x]),
     clip: (x: string, lo: number, hi: number) => g.op1('Clip', [x, c(lo), c(hi)]),
   };
 }

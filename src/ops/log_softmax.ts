@@ -6,7 +6,12 @@ import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { sameInfer } from './_common.js';
+import { exp } from './exp.js';
+import { mul } from './mul.js';
+import { neg } from './neg.js';
 import { castFor } from './softmax.js';
+import { sub } from './sub.js';
+import { sum } from './sum.js';
 
 /** gy − e^y·Σ_dim gy */
 export const LogSoftmaxBackward = defineOp<{ dim: number }>({
@@ -17,6 +22,13 @@ export const LogSoftmaxBackward = defineOp<{ dim: number }>({
     return [g.op1('Sub', [gy, g.op1('Mul', [g.op1('Exp', [y]), s])])];
   },
   attrKey: (a) => String(a.dim),
+  // Double backward: ∂/∂gy = ggx − Σ ggx·e^y; ∂/∂y = −ggx·e^y·Σ gy.
+  grad: (ctx, [ggx]) => {
+    const [gy, y] = ctx.inputs;
+    const d = ctx.attrs.dim;
+    const e = exp(y);
+    return [ctx.needs[0] ? sub(ggx!, sum(mul(ggx!, e), d, true)) : null, ctx.needs[1] ? neg(mul(mul(ggx!, e), sum(gy, d, true))) : null];
+  },
 });
 
 export const LogSoftmax = defineOp<{ dim: number }>({

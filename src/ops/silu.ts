@@ -5,7 +5,10 @@ import { activate, defineActivation, nodes } from './_activation.js';
 export const Silu = defineActivation<void>({
   name: 'silu',
   backwardName: 'SiluBackward0',
-  lower: (g, x, _a, dt) => nodes(g, dt).mul(x, g.op1('Sigmoid', [x])),
+  lower: (g, x, _a, dt) => {
+    const n = nodes(g, dt);
+    return n.mul(x, n.sigmoid(x));
+  },
   // gy·s·(1 + x·(1 − s)), s = sigmoid(x)
   lowerGrad: (g, gy, x, _a, dt) => {
     const n = nodes(g, dt);

@@ -6,6 +6,9 @@ import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { sameInfer } from './_common.js';
+import { mul } from './mul.js';
+import { sub } from './sub.js';
+import { sum } from './sum.js';
 import { to_dtype } from './to_dtype.js';
 
 /** y·(gy − Σ_dim gy·y) */
@@ -17,6 +20,14 @@ export const SoftmaxBackward = defineOp<{ dim: number }>({
     return [g.op1('Mul', [y, g.op1('Sub', [gy, s])])];
   },
   attrKey: (a) => String(a.dim),
+  // Double backward. With s = Σ gy·y: ∂/∂gy = softmax_backward(ggx, y); ∂/∂y = gy·(ggx − Σ ggx·y) − ggx·s.
+  grad: (ctx, [ggx]) => {
+    const [gy, y] = ctx.inputs;
+    const d = ctx.attrs.dim;
+    const ggy = ctx.needs[0] ? apply1(SoftmaxBackward, [ggx!, y], ctx.attrs) : null;
+    const gyy = ctx.needs[1] ? sub(mul(gy, sub(ggx!, sum(mul(ggx!, y), d, true))), mul(ggx!, sum(mul(gy, y), d, true))) : null;
+    return [ggy, gyy];
+  },
 });
 
 export const Softmax = defineOp<{ dim: number }>({
@@ -29,7 +40,7 @@ export const Softmax = defineOp<{ dim: number }>({
   grad: (ctx, [gy]) => [apply1(SoftmaxBackward, [gy!, ctx.outputs[0]], ctx.attrs)],
 });
 
-/** Casts to the requested dtype first (the `dtype` argument of softmax/log_softmax). */
+/** @internal Casts to the requested dtype first (the `dtype` argument of softmax/log_softmax). */
 export function castFor(input: Tensor, dtype: DType | string | null | undefined): Tensor {
   return dtype == null ? input : to_dtype(input, toDType(dtype, input.dtype));
 }

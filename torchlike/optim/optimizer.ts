@@ -3,7 +3,7 @@
 // function of (params, grads, state) on one fused op per dtype, and step() commits every write
 // only after all groups computed, so a step that throws changes nothing.
 import { enable_grad, no_grad } from '../../src/autograd/grad_mode.js';
-import type { DType } from '../../src/dtype.js';
+import { type DType, float32 } from '../../src/dtype.js';
 import { TorchTypeError, ValueError } from '../../src/errors.js';
 import { clone } from '../../src/ops/clone.js';
 import { to_dtype } from '../../src/ops/to_dtype.js';
@@ -251,7 +251,5 @@ export function zerosLike(p: Tensor, fill = 0): Tensor {
 
 /** The 0-d float32 step counter PyTorch keeps for Adam, AdamW and Adagrad (torch.tensor(0.)). */
 export function stepTensor(v: number): Tensor {
-  return new Tensor(Float32Array.of(v), [], f32());
+  return new Tensor(Float32Array.of(v), [], float32);
 }
-import { float32 } from '../../src/dtype.js';
-const f32 = (): DType => float32;

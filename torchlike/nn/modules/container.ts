@@ -5,7 +5,7 @@ import { isOpts } from '../../../src/args.js';
 import { IndexError } from '../../../src/errors.js';
 import { Tensor } from '../../../src/tensor.js';
 import { Parameter } from '../parameter.js';
-import { Module, typename } from './module.js';
+import { KeyError, Module, typename } from './module.js';
 
 /** Python's index normalisation with its IndexError. */
 function normIndex(idx: number, n: number, what: string): number {
@@ -29,6 +29,8 @@ function entriesOf<T>(x: Map<string, T> | Record<string, T> | Iterable<[string, 
  * model(x); model[0]; model.get(-1); model.__len__(); // 3
  */
 export class Sequential extends Module {
+  /** seq[i] (via the module proxy; negative i counts from the end). */
+  [index: number]: Module;
   constructor(...args: (Module | Map<string, Module> | Record<string, Module>)[]) {
     super();
     if (args.length === 1 && !(args[0] instanceof Module)) for (const [k, m] of entriesOf(args[0] as Map<string, Module>)) this.add_module(k, m);
@@ -109,6 +111,8 @@ export class Sequential extends Module {
  * for (const layer of this.layers) x = layer(x);
  */
 export class ModuleList extends Module {
+  /** list[i] (via the module proxy; negative i counts from the end). */
+  [index: number]: Module;
   constructor(modules?: Iterable<Module> | null) {
     super();
     if (modules) this.extend(modules);
@@ -183,7 +187,7 @@ export class ModuleDict extends Module {
     if (modules) this.update(modules);
   }
   __getitem__(key: string): Module {
-    if (!this._modules.has(key)) throw new KeyErrorModule(key);
+    if (!this._modules.has(key)) throw new KeyError(`'${key}'`);
     return this._modules.get(key)!;
   }
   get(key: string): Module {
@@ -236,14 +240,6 @@ export class ModuleDict extends Module {
   }
 }
 
-/** Python's KeyError for a missing dict key (str() shows the key quoted). */
-class KeyErrorModule extends Error {
-  override name = 'KeyError';
-  constructor(key: string) {
-    super(`'${key}'`);
-  }
-}
-
 const paramRepr = (p: Tensor): string =>
   `Parameter containing: [${p.type()} of size ${p.shape.join('x')}]`;
 
@@ -255,6 +251,8 @@ const asParam = (v: Tensor): Parameter => (v instanceof Parameter ? v : new Para
  * this.ws = new nn.ParameterList([new nn.Parameter(torch.randn(2, 2))]);
  */
 export class ParameterList extends Module {
+  /** list[i] (via the module proxy; negative i counts from the end). */
+  [index: number]: Parameter;
   constructor(values?: Iterable<Tensor> | null) {
     super();
     if (values) this.extend(values);
@@ -301,7 +299,7 @@ export class ParameterDict extends Module {
     if (values) this.update(values);
   }
   __getitem__(key: string): Parameter {
-    if (!this._parameters.has(key)) throw new KeyErrorModule(key);
+    if (!this._parameters.has(key)) throw new KeyError(`'${key}'`);
     return this._parameters.get(key)!;
   }
   get(key: string): Parameter {
