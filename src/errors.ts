@@ -15,3 +15,6 @@ export class TorchTypeError extends TypeError {
 export class NotImplementedError extends Error {
   override name = 'NotImplementedError';
 }
+export class KeyError extends Error {
+  override name = 'KeyError';
+}

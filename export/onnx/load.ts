@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { float32, toDType } from '../../src/dtype.js';
 import { RuntimeError } from '../../src/errors.js';
 import { get_num_threads, Session } from '../../src/ort/runtime.js';
+import { onnx } from '../../src/graph/builder.js';
 import { Tensor } from '../../src/tensor.js';
+import { inlineExternal } from './external.js';
 
 export interface OnnxModule {
   /** Positional inputs, or one object of inputs by name. One output → a Tensor, else an array. */
@@ -15,7 +17,8 @@ export interface OnnxModule {
 }
 
 /**
- * Loads an .onnx file (path or bytes) for inference on onnxruntime's CPU kernels.
+ * Loads an .onnx file (path or bytes) for inference on onnxruntime's CPU kernels. Weights stored
+ * as external data (`<file>.data` next to the model) are read from the model's folder.
  * @example
  * const m = torch.onnx.load('mlp.onnx');
  * const y = m(torch.randn(8, 784));        // or m({ x: torch.randn(8, 784) })
@@ -28,6 +31,7 @@ export function load(pathOrBytes: string | Uint8Array): OnnxModule {
   } catch (e) {
     throw new RuntimeError(`torch.onnx.load: cannot read ${what}: ${(e as Error).message}`);
   }
+  if (typeof pathOrBytes === 'string') bytes = withExternalData(bytes, pathOrBytes);
   let session: Session;
   try {
     session = new Session(bytes, { threads: get_num_threads() });
@@ -55,4 +59,18 @@ export function load(pathOrBytes: string | Uint8Array): OnnxModule {
     output_names: session.outputNames,
     dispose: () => session.dispose(),
   }) as OnnxModule;
+}
+
+/** The model with its external-data initializers read in (onnxruntime gets bytes, not a path). */
+function withExternalData(bytes: Uint8Array, path: string): Uint8Array {
+  // Only models that mention a location can hold external data: skip the decode otherwise.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('location') < 0) return bytes;
+  let model;
+  try {
+    model = onnx.ModelProto.decode(bytes);
+  } catch (e) {
+    throw new RuntimeError(`torch.onnx.load: ${path} is not a loadable ONNX model: ${(e as Error).message}`);
+  }
+  if (!inlineExternal(model.graph?.initializer ?? [], path)) return bytes;
+  return onnx.ModelProto.encode(model).finish();
 }

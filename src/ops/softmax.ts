@@ -2,7 +2,7 @@
 // its backward as one primitive (PyTorch's _softmax_backward_data).
 import { toDType, type DType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
-import { defineOp } from '../op.js';
+import { defineOp, type OpDef } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { sameInfer } from './_common.js';
@@ -12,7 +12,7 @@ import { sum } from './sum.js';
 import { to_dtype } from './to_dtype.js';
 
 /** y·(gy − Σ_dim gy·y) */
-export const SoftmaxBackward = defineOp<{ dim: number }>({
+export const SoftmaxBackward: OpDef<{ dim: number }> = defineOp<{ dim: number }>({
   name: '_softmax_backward_data',
   infer: (x) => sameInfer(x),
   lower: (g, [gy, y], a) => {
@@ -24,7 +24,7 @@ export const SoftmaxBackward = defineOp<{ dim: number }>({
   grad: (ctx, [ggx]) => {
     const [gy, y] = ctx.inputs;
     const d = ctx.attrs.dim;
-    const ggy = ctx.needs[0] ? apply1(SoftmaxBackward, [ggx!, y], ctx.attrs) : null;
+    const ggy: Tensor | null = ctx.needs[0] ? apply1(SoftmaxBackward, [ggx!, y], ctx.attrs) : null;
     const gyy = ctx.needs[1] ? sub(mul(gy, sub(ggx!, sum(mul(ggx!, y), d, true))), mul(ggx!, sum(mul(gy, y), d, true))) : null;
     return [ggy, gyy];
   },

@@ -32,7 +32,8 @@ function tinyNet() {
   const w1 = torch.tensor([[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]], { dtype: torch.float32 });
   const b1 = torch.tensor([0.01, -0.02], { dtype: torch.float32 });
   const w2 = torch.tensor([[1.0, -1.5]], { dtype: torch.float32 });
-  const f = (x: Tensor) => x.matmul(w1.t()).add(b1).relu().matmul(w2.t()).reshape(x.size(0), -1);
+  const F = torch.nn.functional;
+  const f = (x: Tensor) => F.linear(F.linear(x, w1, b1).relu(), w2).reshape(x.size(0), -1);
   return Object.assign(f, {
     *named_parameters(): Iterable<[string, Tensor]> {
       yield ['fc1.weight', w1];

@@ -27,7 +27,7 @@ describe('safetensors', () => {
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + n)));
     expect(header.__metadata__).toEqual({ format: 'pt' });
     expect(header.w).toEqual({ dtype: 'F32', shape: [1, 2], data_offsets: expect.any(Array) });
-    expect(Object.keys(header).filter((k) => k !== '__metadata__')).toEqual(['d', 'l', 'w', 'i', 'b']);
+    expect(Object.keys(header).filter((k) => k !== '__metadata__')).toEqual(['d', 'l', 'i', 'w', 'b']);
     const back = torch.safetensors.load_file(bytes);
     for (const [k, t] of Object.entries(sd)) {
       expect(back[k].dtype).toBe(t.dtype);

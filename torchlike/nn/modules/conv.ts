@@ -8,7 +8,7 @@ import { no_grad } from '../../../src/autograd/grad_mode.js';
 import type { Tensor } from '../../../src/tensor.js';
 import { conv1d, conv2d, conv_transpose1d, conv_transpose2d, ntuple } from '../functional/conv.js';
 import { _calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from '../init.js';
-import { Module, Parameter, pyBool } from './module.js';
+import { Module, Parameter, pyBool, pyFloat } from './module.js';
 
 /** Python's repr of a module hyper-parameter: ints, floats (1e-05), tuples ((3,), (3, 3)), None, booleans, strings. */
 export function pyRepr(v: unknown): string {
@@ -18,13 +18,6 @@ export function pyRepr(v: unknown): string {
   if (Array.isArray(v)) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
   return String(v);
 }
-/** Python's float repr (0.1, 1e-05, 1.0). */
-export function pyFloat(v: number): string {
-  if (Number.isInteger(v)) return v.toFixed(1);
-  if (Math.abs(v) < 1e-4) return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  return String(v);
-}
-
 type IntOrTuple = number | number[];
 
 type ConvOptions = {

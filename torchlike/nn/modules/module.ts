@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import { no_grad } from '../../../src/autograd/grad_mode.js';
 import { copyInto, fillData } from '../../../src/creation.js';
 import { DType } from '../../../src/dtype.js';
-import { NotImplementedError, RuntimeError, TorchTypeError, ValueError } from '../../../src/errors.js';
+import { KeyError, NotImplementedError, RuntimeError, TorchTypeError, ValueError } from '../../../src/errors.js';
 import { sameShape } from '../../../src/shape.js';
 import { Tensor } from '../../../src/tensor.js';
 import '../../../src/ops/index.js';
@@ -15,9 +15,7 @@ import { Parameter } from '../parameter.js';
 export { Parameter };
 
 /** Python's KeyError (registration name clashes). */
-export class KeyError extends Error {
-  override name = 'KeyError';
-}
+export { KeyError };
 
 /** torch.typename: 'torch.FloatTensor', 'int', 'str', or the class name. */
 export function typename(v: unknown): string {

@@ -9,7 +9,8 @@ import { ValueError } from '../../../src/errors.js';
 import type { Tensor } from '../../../src/tensor.js';
 import { batch_norm, group_norm, layer_norm } from '../functional/normalization.js';
 import { Module, Parameter, pyBool } from './module.js';
-import { pyFloat, pyRepr } from './conv.js';
+import { pyRepr } from './conv.js';
+import { pyFloat } from './module.js';
 
 type BatchNormOptions = {
   eps?: number;

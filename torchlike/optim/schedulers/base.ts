@@ -2,6 +2,7 @@
 // get_lr() in PyTorch's recursive (chainable) form and, where PyTorch has one,
 // _get_closed_form_lr() used when step(epoch) is given.
 import { TorchTypeError } from '../../../src/errors.js';
+import { KeyError } from '../../nn/modules/module.js';
 import { Optimizer } from '../optimizer.js';
 
 export type SchedulerState = Record<string, unknown>;
@@ -24,11 +25,11 @@ export abstract class LRScheduler {
   constructor(optimizer: Optimizer, last_epoch = -1, verbose = false) {
     if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(`${(optimizer as object)?.constructor?.name ?? typeof optimizer} is not an Optimizer`);
     this.optimizer = optimizer;
-    if (last_epoch === -1) for (const g of optimizer.param_groups) if (!('initial_lr' in g)) g.initial_lr = g.lr;
-    else
-      optimizer.param_groups.forEach((g, i) => {
-        if (!('initial_lr' in g)) throw new Error(`param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
-      });
+    optimizer.param_groups.forEach((g, i) => {
+      if ('initial_lr' in g) return;
+      if (last_epoch !== -1) throw new KeyError(`"param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer"`);
+      g.initial_lr = g.lr;
+    });
     this.base_lrs = optimizer.param_groups.map((g) => g.initial_lr as number);
     this.last_epoch = last_epoch;
     this.verbose = verbose;

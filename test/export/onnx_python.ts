@@ -1,0 +1,34 @@
+// Shared by the onnx_* tests: the real onnx checker, run in /usr/bin/python3 (Debian's python3-onnx),
+// one Python process for many files.
+import { execFileSync } from 'node:child_process';
+
+export const PY = '/usr/bin/python3';
+
+export const hasOnnx = (() => {
+  try {
+    execFileSync(PY, ['-c', 'import onnx'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasOnnx) console.warn('onnx checker tests SKIPPED: /usr/bin/python3 has no onnx module (apt-get install python3-onnx)');
+
+const CHECK = `
+import json, sys, onnx
+res = {}
+for p in sys.argv[1:]:
+    try:
+        onnx.checker.check_model(p, full_check=True)
+        res[p] = ''
+    except Exception as e:
+        res[p] = type(e).__name__ + ': ' + str(e)
+print(json.dumps(res))
+`;
+
+/** onnx.checker.check_model(path, full_check=True) for each path: '' or the error. */
+export function checkModels(paths: readonly string[]): Record<string, string> {
+  if (paths.length === 0) return {};
+  const out = execFileSync(PY, ['-c', CHECK, ...paths], { maxBuffer: 64 << 20 }).toString();
+  return JSON.parse(out) as Record<string, string>;
+}
