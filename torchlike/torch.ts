@@ -7,15 +7,16 @@ export {
   float32 as float, float64 as double, int64 as long, int32 as int,
 } from '../src/dtype.js';
 export { result_type } from './result_type.js';
-export * from '../src/creation.js';
-export * from '../src/ops/index.js';
+import '../src/ops/index.js';
+import '../src/format.js';
+export * from './functions.js';
+export type { TensorOptions } from '../src/creation.js';
+export type { IndexItem } from '../src/ops/subscript.js';
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from '../src/autograd/grad_mode.js';
 export * as autograd from '../src/autograd/index.js';
 export { set_num_threads, get_num_threads } from '../src/ort/runtime.js';
-export { RuntimeError, IndexError, ValueError, NotImplementedError } from '../src/errors.js';
+export { RuntimeError, IndexError, ValueError, KeyError, NotImplementedError } from '../src/errors.js';
 export { device } from './device.js';
-export * from '../src/random.js';
-export * from '../src/format.js';
 export * as nn from './nn/index.js';
 export * as F from './nn/functional/index.js';
 export * as optim from './optim/index.js';
