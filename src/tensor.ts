@@ -3,7 +3,7 @@
 // this class by declaration merging, so each op is written down in one place.
 import { bool, type DType, int64, type TypedArray } from './dtype.js';
 import { RuntimeError } from './errors.js';
-import { numel, type Shape } from './shape.js';
+import { normDim, numel, type Shape } from './shape.js';
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
 import type { Node } from './autograd/node.js';
 
@@ -63,10 +63,7 @@ export class Tensor {
   size(dim: number): number;
   size(dim?: number): number[] | number {
     if (dim === undefined) return this._shape.slice();
-    const r = this._shape.length;
-    if (dim < -Math.max(r, 1) || dim >= Math.max(r, 1))
-      throw new RuntimeError(`Dimension out of range (expected to be in range of [${-Math.max(r, 1)}, ${Math.max(r, 1) - 1}], but got ${dim})`);
-    return this._shape[dim < 0 ? dim + r : dim];
+    return this._shape[normDim(dim, this._shape.length)];
   }
   dim(): number {
     return this._shape.length;

@@ -2,7 +2,7 @@
 // node writes into a leaf's .grad.
 import type { GradCtx, Meta, OpDef } from '../op.js';
 import { RuntimeError } from '../errors.js';
-import { Tensor, type TensorHook } from '../tensor.js';
+import { Storage, Tensor, type TensorHook } from '../tensor.js';
 
 /** Where a gradient flows: into output `idx` of `node`. */
 export interface Edge {
@@ -89,9 +89,11 @@ export class OpNode<A> extends Node {
       );
     for (const [t, v] of s.versions)
       if (t._st.version !== v) {
-        const which = s.outputs.includes(t) ? `output ${s.outputs.indexOf(t)} of ${this.name()}` : `input of ${this.name()}`;
+        // PyTorch names a saved output by this node, a saved input by its own current grad_fn, a leaf not at all.
+        const k = s.outputs.indexOf(t);
+        const which = k >= 0 ? `, which is output ${k} of ${this.name()},` : t.grad_fn ? `, which is output ${t._outIdx} of ${t.grad_fn.name()},` : '';
         throw new RuntimeError(
-          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${t.dtype.scalarName}Tensor [${t._shape.join(', ')}]], which is ${which}, is at version ${t._st.version}; expected version ${v} instead. Hint: the backtrace further above can point to the operation that failed to compute its gradient. The variable in question was changed in there or anywhere later. Good luck!`,
+          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${t.dtype.scalarName}Tensor [${t._shape.join(', ')}]]${which} is at version ${t._st.version}; expected version ${v} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
         );
       }
     const needs = this.next.map((e) => e !== null);
@@ -102,8 +104,22 @@ export class OpNode<A> extends Node {
     return out;
   }
 
+  /** @internal an in-place op is about to overwrite `t`: keep its current values for this node's backward. */
+  snapshotSaved(t: Tensor): void {
+    const s = this.saved;
+    if (s === null || !s.versions.has(t) || !s.inputs.includes(t)) return;
+    const copy = new Tensor(new Storage(t._st.data.slice()), t._shape, t.dtype);
+    copy._rg = t._rg;
+    copy.grad_fn = t.grad_fn;
+    copy._outIdx = t._outIdx;
+    for (let i = 0; i < s.inputs.length; i++) if (s.inputs[i] === t) s.inputs[i] = copy;
+    s.versions.delete(t);
+    s.versions.set(copy, 0);
+  }
+
   override release(): void {
-    this.saved = null;
+    // Nodes that saved nothing stay usable, as in PyTorch (only freed saved tensors make a second backward fail).
+    if (this.saved !== null && this.saved.versions.size > 0) this.saved = null;
   }
 }
 

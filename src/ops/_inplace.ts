@@ -8,6 +8,7 @@ import { sameShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { to_dtype } from './to_dtype.js';
 import { no_grad } from '../autograd/grad_mode.js';
+import { OpNode } from '../autograd/node.js';
 
 /** Checks PyTorch's in-place rules before computing (so nothing changes on error). */
 export function checkInplace(self: Tensor): void {
@@ -24,6 +25,8 @@ export function commitInplace(self: Tensor, result: Tensor): Tensor {
       throw new RuntimeError(`result type ${result.dtype.scalarName} can't be cast to the desired output type ${self.dtype.scalarName}`);
     result = to_dtype(result, self.dtype);
   }
+  // The new node may have saved self (mul_, pow_): it must keep the values from before the write.
+  if (result.grad_fn instanceof OpNode) result.grad_fn.snapshotSaved(self);
   const d = self._st.data;
   if (result._st.data !== d) (d as Float32Array).set(result._st.data as Float32Array);
   self._bump();

@@ -56,6 +56,10 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
     throw new RuntimeError(
       `inconsistent tensor size, expected tensor [${a._shape[0]}] and src [${b._shape[0]}] to have the same number of elements, but got ${a._shape[0]} and ${b._shape[0]} elements respectively`,
     );
+  if (ra >= 2 && rb === 1 && a._shape[ra - 1] !== b._shape[0]) {
+    const rows = a._shape.slice(0, -1).reduce((p, q) => p * q, 1);
+    throw new RuntimeError(`size mismatch, got input (${rows}), mat (${rows}x${a._shape[ra - 1]}), vec (${b._shape[0]})`);
+  }
   // Lift 1-D operands to matrices, multiply, then drop the added dims (PyTorch's semantics).
   if (ra === 1) a = reshape(a, [1, a._shape[0]]);
   if (rb === 1) b = reshape(b, [b._shape[0], 1]);

@@ -1,2 +1,5 @@
 // torch.utils.data
-export {};
+export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, random_split, len } from './dataset.js';
+export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, BatchSampler } from './sampler.js';
+export { default_collate, default_convert } from './collate.js';
+export { DataLoader, type DataLoaderOptions } from './dataloader.js';
