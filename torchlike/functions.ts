@@ -22,4 +22,4 @@ export {
 export {
   Generator, bernoulli, default_generator, get_rng_state, initial_seed, manual_seed, normal, rand,
   rand_like, randint, randint_like, randn, randn_like, randperm, seed, set_rng_state,
-} from '../src/random.js';
+} from '../src/random/index.js';

@@ -21,6 +21,7 @@ export interface OptimizeOptions {
 export function optimize(g: GraphBuilder, o: OptimizeOptions): void {
   foldIdentities(g, o.keep);
   if (o.fold) foldConvAffine(g, o.keep, o.userInputs);
+  dropMaxPoolNanGuards(g);
   removeDead(g, o.keep, o.userInputs);
 }
 
@@ -118,6 +119,30 @@ function foldConvAffine(g: GraphBuilder, keep: ReadonlySet<string>, userInputs: 
       changed = true;
       break;
     }
+  }
+}
+
+/**
+ * max_pool's lowering adds a NaN guard (IsNaN → Cast → MaxPool → Greater → Where) because ORT's
+ * MaxPool skips NaN where PyTorch propagates it (ORT-FACTS §4). Exported graphs drop it, as
+ * PyTorch's own export is a bare MaxPool: the file then behaves as PyTorch's file does (NaN-free
+ * inputs give equal results), and keeps PyTorch's node count. Eager execution keeps the guard.
+ */
+function dropMaxPoolNanGuards(g: GraphBuilder): void {
+  const producer = new Map<string, Node>();
+  for (const n of g.nodes) for (const y of n.output ?? []) producer.set(y, n);
+  const uses = consumers(g);
+  for (const where of [...g.nodes]) {
+    if (where.opType !== 'Where') continue;
+    const [c, , y] = where.input!;
+    const gt = producer.get(c);
+    const pooled = producer.get(y);
+    const nanPool = gt?.opType === 'Greater' ? producer.get(gt.input![0]) : undefined;
+    const cast = nanPool?.opType === 'MaxPool' ? producer.get(nanPool.input![0]) : undefined;
+    const isnan = cast?.opType === 'Cast' ? producer.get(cast.input![0]) : undefined;
+    if (pooled?.opType !== 'MaxPool' || isnan?.opType !== 'IsNaN' || isnan.input![0] !== pooled.input![0] || uses.get(y)?.length !== 1) continue;
+    pooled.output = [where.output![0], ...pooled.output!.slice(1)];
+    g.nodes.splice(g.nodes.indexOf(where), 1);
   }
 }
 

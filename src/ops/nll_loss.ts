@@ -27,6 +27,9 @@ export const NllLossBackward = defineOp<NllAttrs>({
     return [g.op1('Neg', [g.op1('Mul', [picked, nllScale(g, gy, p.wt, a)])])];
   },
   attrKey: nllKey,
+  saves: { inputs: [2, 3] },
+  // Linear in gy and constant in the input: d/dgy <ggx, ·> is nll_loss(ggx) (as PyTorch's formula).
+  grad: (ctx, [ggx]) => [ctx.needs[0] ? _nll_loss(ggx!, ctx.inputs[2], ctx.attrs.weighted ? ctx.inputs[3] : null, ctx.attrs) : null, null, null, null],
 });
 
 export function nll_loss_backward(gy: Tensor, [x, t, w]: readonly Tensor[], a: NllAttrs): Tensor {

@@ -32,3 +32,8 @@ export function checkModels(paths: readonly string[]): Record<string, string> {
   const out = execFileSync(PY, ['-c', CHECK, ...paths], { maxBuffer: 64 << 20 }).toString();
   return JSON.parse(out) as Record<string, string>;
 }
+
+/** The newest opset the installed onnx package knows (onnx 1.12: 17); newer files can't be checked. */
+export const checkerMaxOpset: number = hasOnnx
+  ? Number(execFileSync(PY, ['-c', 'import onnx.defs; print(onnx.defs.onnx_opset_version())']).toString().trim())
+  : 0;

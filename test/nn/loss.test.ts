@@ -75,6 +75,20 @@ describe('gradcheck (float64)', () => {
   }
 });
 
+describe('double backward', () => {
+  it('nll_loss: the gradient of its gradient w.r.t. the upstream gradient (float64 gradcheck)', () => {
+    const t = torch.tensor([0, 2, -100, 1]);
+    const w = torch.tensor([0.5, 1.5, 2], { dtype: torch.float64 });
+    for (const reduction of ['none', 'mean', 'sum'] as const) {
+      const x = f64([4, 3]).requires_grad_(true);
+      const gshape = reduction === 'none' ? [4] : [];
+      const gradOf = (gy: Tensor) =>
+        torch.enable_grad(() => torch.autograd.grad(F.nll_loss(x, t, w, { reduction }), [x], { grad_outputs: [gy], create_graph: true })[0]!);
+      expect(gradcheck(gradOf, [f64(gshape)])).toBe(true);
+    }
+  });
+});
+
 describe('cross_entropy speed', () => {
   it('one onnxruntime call forward and one backward', () => {
     const x = torch.randn([8, 10], { requires_grad: true });

@@ -13,3 +13,4 @@ export * from './modules/conv.js';
 export * from './modules/pooling.js';
 export * from './modules/normalization.js';
 export * from './modules/loss.js';
+export * as utils from './utils.js';

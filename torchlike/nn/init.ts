@@ -4,8 +4,8 @@ import { no_grad } from '../../src/autograd/grad_mode.js';
 import { fillData } from '../../src/creation.js';
 import { float64 } from '../../src/dtype.js';
 import { ValueError } from '../../src/errors.js';
-import '../../src/random.js';
-import type { Generator } from '../../src/random.js';
+import '../../src/random/index.js';
+import type { Generator } from '../../src/random/index.js';
 import type { Tensor } from '../../src/tensor.js';
 import { zeros } from '../../src/creation.js';
 

@@ -7,7 +7,7 @@ import { no_grad } from '../../../src/autograd/grad_mode.js';
 import { RuntimeError, ValueError } from '../../../src/errors.js';
 import { inplace as writeInplace } from '../../../src/ops/_inplace.js';
 import { mul } from '../../../src/ops/mul.js';
-import '../../../src/random.js';
+import '../../../src/random/index.js';
 import type { Tensor } from '../../../src/tensor.js';
 
 type DropoutOpts = { p?: number; training?: boolean; inplace?: boolean };

@@ -32,7 +32,7 @@ import { log_softmax } from '../../../src/ops/log_softmax.js';
 export type { Reduction };
 
 /** The legacy size_average/reduce pair as a reduction string (torch/nn/_reduction.py). */
-export function legacyReduction(size_average: boolean | null | undefined, reduce: boolean | null | undefined): Reduction {
+export function _legacy_get_string(size_average: boolean | null | undefined, reduce: boolean | null | undefined): Reduction {
   const sa = size_average ?? true;
   const r = reduce ?? true;
   return sa && r ? 'mean' : r ? 'sum' : 'none';
@@ -46,7 +46,7 @@ type ReductionOpts = {
 
 /** The reduction asked for, with PyTorch's error for an unknown one. */
 function reductionOf(o: ReductionOpts): Reduction {
-  if (o.size_average != null || o.reduce != null) return legacyReduction(o.size_average, o.reduce);
+  if (o.size_average != null || o.reduce != null) return _legacy_get_string(o.size_average, o.reduce);
   const r = o.reduction ?? 'mean';
   if (r !== 'none' && r !== 'mean' && r !== 'sum') throw new ValueError(`${r} is not a valid value for reduction`);
   return r;
@@ -287,7 +287,7 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
 export function kl_div(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const o = bind<Opts & { log_target?: boolean }>(['size_average', 'reduce', 'reduction', 'log_target'], args);
   let r: Reduction | 'batchmean';
-  if (o.size_average != null || o.reduce != null) r = legacyReduction(o.size_average, o.reduce);
+  if (o.size_average != null || o.reduce != null) r = _legacy_get_string(o.size_average, o.reduce);
   else if (o.reduction === 'batchmean') r = 'batchmean';
   else r = reductionOf(o);
   let loss: Tensor;

@@ -17,7 +17,7 @@ export class _Loss extends Module {
   reduction: Reduction;
   constructor(o: LossOpts = {}) {
     super();
-    this.reduction = o.size_average != null || o.reduce != null ? F.legacyReduction(o.size_average, o.reduce) : (o.reduction ?? 'mean');
+    this.reduction = o.size_average != null || o.reduce != null ? F._legacy_get_string(o.size_average, o.reduce) : (o.reduction ?? 'mean');
   }
 }
 
@@ -179,7 +179,7 @@ export class KLDivLoss extends Module {
   constructor(...args: unknown[]) {
     const o = bind<{ size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction | 'batchmean'; log_target?: boolean }>([...LEGACY, 'log_target'], args);
     super();
-    this.reduction = o.size_average != null || o.reduce != null ? F.legacyReduction(o.size_average, o.reduce) : (o.reduction ?? 'mean');
+    this.reduction = o.size_average != null || o.reduce != null ? F._legacy_get_string(o.size_average, o.reduce) : (o.reduction ?? 'mean');
     this.log_target = o.log_target ?? false;
   }
   override forward(input: Tensor, target: Tensor): Tensor {

@@ -1,6 +1,6 @@
 // DataLoader (torch/utils/data/dataloader.py), single-process and synchronous: `for (const b of loader)`.
 import { ValueError } from '../../../src/errors.js';
-import type { Generator as TorchGenerator } from '../../../src/random.js';
+import type { Generator as TorchGenerator } from '../../../src/random/index.js';
 import { tensor } from '../../../src/creation.js';
 import { index_select } from '../../../src/ops/index_select.js';
 import { default_collate, default_convert } from './collate.js';

@@ -1,7 +1,7 @@
 // torch.utils.data datasets: Dataset (map-style), IterableDataset, TensorDataset, Subset,
 // ConcatDataset and random_split (torch/utils/data/dataset.py).
 import { IndexError, ValueError } from '../../../src/errors.js';
-import { default_generator, Generator, randperm } from '../../../src/random.js';
+import { default_generator, Generator, randperm } from '../../../src/random/index.js';
 import type { Tensor } from '../../../src/tensor.js';
 import { select } from '../../../src/ops/select.js';
 

@@ -2,7 +2,7 @@
 import { int64 } from '../../../src/dtype.js';
 import { ValueError } from '../../../src/errors.js';
 import { empty } from '../../../src/creation.js';
-import { default_generator, Generator, randint, randperm } from '../../../src/random.js';
+import { default_generator, Generator, randint, randperm } from '../../../src/random/index.js';
 import { len } from './dataset.js';
 
 type Sized = { __len__?: () => number; length?: number };
