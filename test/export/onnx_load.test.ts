@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
 import { onnx } from '../../src/graph/builder.js';
-import { checkModels, hasOnnx } from './onnx_python.js';
+import { checkerMaxOpset, checkModels, hasOnnx } from './onnx_python.js';
 
 const nn = torch.nn;
 const FIX = join(__dirname, '../fixtures/onnx');
@@ -108,5 +108,25 @@ describe('the same models exported by torchlike', () => {
   it.runIf(hasOnnx)('pass onnx.checker.check_model(full_check=True)', () => {
     const res = checkModels(paths);
     expect(Object.values(res)).toEqual(paths.map(() => ''));
+  });
+});
+
+describe('the conv/batch-norm model at opsets 13-18', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-onnx-opset-model-'));
+  const fx = fixture('cnn_bn');
+  const checkable: string[] = [];
+  for (let opset = 13; opset <= 18; opset++) {
+    it(`opset ${opset}: runs in onnxruntime with PyTorch's outputs`, () => {
+      const model = builders.cnn_bn();
+      model.load_state_dict(new Map(Object.entries(fx.state_dict).map(([k, v]) => [k, dec(v)])));
+      const path = join(dir, `cnn_bn.${opset}.onnx`);
+      torch.onnx.export(model as never, fx.runs[0].inputs.map(dec), path, { opset_version: opset, dynamic_axes: { input: [0] } });
+      if (opset <= checkerMaxOpset) checkable.push(path);
+      const got = flat(torch.onnx.load(path)(...fx.runs[0].inputs.map(dec)));
+      expect(maxDiff(got[0], dec(fx.runs[0].outputs[0]))).toBeLessThan(1e-5);
+    });
+  }
+  it.runIf(hasOnnx)('passes the onnx checker at every opset it knows', () => {
+    expect(Object.values(checkModels(checkable))).toEqual(checkable.map(() => ''));
   });
 });
