@@ -50,8 +50,10 @@ function main(): void {
   const loader = new torch.utils.data.DataLoader(train, { batch_size: 64, shuffle: true, generator: new torch.Generator().manual_seed(0) });
 
   const model = new DigitNet();
-  const opt = new optim.Adam(model.parameters(), { lr: 2e-3 });
-  const epochs = Number(process.env.EPOCHS ?? 4);
+  const epochs = Number(process.env.EPOCHS ?? 5);
+  const opt = new optim.Adam(model.parameters(), { lr: 3e-3 });
+  // Cosine decay over the whole run: large steps early, fine-tuning at the end.
+  const sched = new optim.lr_scheduler.CosineAnnealingLR(opt, { T_max: epochs * loader.__len__() });
   const evaluate = (): number => {
     model.eval();
     const acc = torch.no_grad(() => model(test.x).argmax(1).eq(test.y).float().mean().item() as number);
@@ -76,6 +78,7 @@ function main(): void {
       const loss = F.cross_entropy(logits, yb);
       loss.backward();
       opt.step();
+      sched.step();
       lossSum += (loss.item() as number) * yb.size(0);
       correct += torch.no_grad(() => logits.argmax(1).eq(yb).sum().item() as number);
       seen += yb.size(0);

@@ -1,3 +1,3 @@
 // torch.onnx
-export { export_ as export, TrainingMode, type ExportOptions } from './export.js';
+export { export_ as export, TrainingMode, type Exportable, type ExportOptions, type Writable } from './export.js';
 export { load, type OnnxModule } from './load.js';
