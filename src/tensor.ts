@@ -116,6 +116,7 @@ export class Tensor {
 
   /** The values as a flat typed array sharing this tensor's memory (like .numpy()). int64 is BigInt64Array, bool Uint8Array. */
   numpy(): TypedArray {
+    Tensor._onRead?.(this);
     if (this._rg) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
     return this._st.data;
   }
@@ -127,6 +128,7 @@ export class Tensor {
 
   /** The value of a one-element tensor as a number (boolean for bool tensors). */
   item(): number | boolean {
+    Tensor._onRead?.(this);
     const d = this._st.data;
     const n = numel(this._shape);
     if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
@@ -135,6 +137,7 @@ export class Tensor {
 
   /** Nested arrays of numbers (booleans for bool); a 0-d tensor gives a number. */
   tolist(): unknown {
+    Tensor._onRead?.(this);
     const d = this._st.data;
     const shape = this._shape;
     const dt = this.dtype;
@@ -198,6 +201,8 @@ export class Tensor {
   }
   /** @internal set by autograd/node.ts */
   static _makeAccumulator: (t: Tensor) => Node;
+  /** @internal called when values are read out (item/tolist/numpy): the ONNX tracer warns, as PyTorch's does */
+  static _onRead?: (t: Tensor) => void;
   /** @internal set by autograd/engine.ts */
   static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;
 

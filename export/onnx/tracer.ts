@@ -114,7 +114,7 @@ export class OnnxTracer implements Tracer {
 
   /** Runs fn with this tracer active; reading a tensor's values meanwhile warns (TracerWarning). */
   run<T>(fn: () => T): T {
-    const hooks = Tensor as unknown as { _onRead?: (t: Tensor) => void };
+    const hooks = Tensor;
     const prev = hooks._onRead;
     hooks._onRead = onTensorRead;
     try {

@@ -40,6 +40,12 @@ export const Reshape = defineOp<ReshapeAttrs>({
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
   const s = input._shape;
   const spec = shape.map((d, i) => (d !== -1 && i < s.length && d === s[i] && d !== 0 ? 0 : d));
+  // One dim the graph may not copy is left for ONNX to infer, so a single dynamic axis that moves
+  // (unsqueeze(0), flatten(0, 1)) stays dynamic too.
+  if (!spec.includes(-1) && numel(s) > 0) {
+    const k = spec.findIndex((d) => d > 1);
+    if (k >= 0) spec[k] = -1;
+  }
   return apply1(Reshape, [input], { shape, spec });
 }
 

@@ -55,7 +55,7 @@ function mlp(hidden: number, width: number, batchnorm = false): torch.nn.Sequent
 }
 
 /** Full-batch training; returns the loss of every step. */
-function train(model: torch.nn.Module, opt: optim.Optimizer, X: Tensor, y: Tensor, steps: number): number[] {
+function train(model: torch.nn.Module, opt: torch.optim.Optimizer, X: Tensor, y: Tensor, steps: number): number[] {
   const losses: number[] = [];
   for (let s = 0; s < steps; s++) {
     opt.zero_grad();
