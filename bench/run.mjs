@@ -2,7 +2,8 @@
 // (same sessions, same thread counts) and, when /usr/bin/python3 has torch, PyTorch.
 // Runs against the built package (dist/). Blocks of each system alternate so that drift on a
 // shared 2-core machine hits both sides alike; medians (and p10) of the blocks are reported.
-// Env: REPEATS (blocks per system, default 9), TORCH_PYTHON (default /usr/bin/python3).
+// Then runs bench/train.mjs (training steps vs PyTorch) and bench/rss.mjs (RSS over 10k steps).
+// Env: REPEATS (blocks per system, default 9), TORCH_PYTHON (default /usr/bin/python3), BENCH_TRAIN=0.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -147,3 +148,13 @@ console.log(
       matmul_gflops: { torchlike: gflops(median(tlM)), raw_ort: gflops(median(rawM)), pytorch: pt?.matmul_gflops ?? null, fraction_of_raw: mmRatio },
     }),
 );
+
+// (d) training steps vs PyTorch (bench/train.mjs) and memory over 10,000 steps (bench/rss.mjs),
+// issue 3's speed-and-memory targets. BENCH_TRAIN=0 skips them.
+if (process.env.BENCH_TRAIN !== '0') {
+  for (const script of ['train.mjs', 'rss.mjs']) {
+    console.log(`\n=== bench/${script} ===`);
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url))], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+    if (r.status !== 0) console.log(`bench/${script} exited with ${r.status ?? r.signal}`);
+  }
+}

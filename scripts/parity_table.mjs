@@ -2,20 +2,28 @@
 // Writes README.md's op table: for each public torch.* / F.* / Tensor-method name, the PyTorch
 // fixture cases that cover it (test/fixtures/*.json, made by the committed gen_*.py scripts).
 // A case belongs to the longest public name its case name starts with ("max_pool2d/ceil" → max_pool2d).
-//   node scripts/parity_table.mjs            (rewrites the table between the markers in README.md)
+//   npm run build && node scripts/parity_table.mjs   (rewrites the table between the markers in README.md)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const fixDir = join(root, 'test/fixtures');
+// The public surface, read from the built library (npm run build first).
+const torch = await import(new URL('../dist/torchlike/index.js', import.meta.url).href);
 const names = new Set();
-const src = readFileSync(join(root, 'torchlike/functions.ts'), 'utf8');
-for (const m of src.matchAll(/export \{([^}]*)\}/g)) for (const n of m[1].split(',')) if (n.trim()) names.add(n.trim());
-for (const f of readdirSync(join(root, 'torchlike/nn/functional'))) {
-  for (const m of readFileSync(join(root, 'torchlike/nn/functional', f), 'utf8').matchAll(/export (?:function|const) ([a-z][a-z0-9_]*)/g)) names.add(m[1]);
-}
-for (const f of readdirSync(join(root, 'src/ops'))) {
-  for (const m of readFileSync(join(root, 'src/ops', f), 'utf8').matchAll(/Tensor\.prototype\.([a-z][a-z0-9_]*) =/g)) names.add(m[1]);
+// Not ops: bookkeeping, grad mode, RNG state, files, metadata (tested by their own unit tests).
+const NOT_OPS = new Set(
+  ('backward constructor detach detach_ dim element_size enable_grad get_default_dtype get_num_threads get_rng_state ' +
+    'initial_seed is_contiguous is_floating_point is_grad_enabled item load manual_seed nelement no_grad numel numpy ' +
+    'promote_types register_hook requires_grad_ result_type retain_grad save seed set_default_dtype set_grad_enabled ' +
+    'set_num_threads set_rng_state size tolist isTensor device').split(' '),
+);
+const pub = (k) => /^[a-z][a-z0-9_]*$/.test(k) && !NOT_OPS.has(k);
+for (const k of Object.keys(torch)) if (pub(k) && typeof torch[k] === 'function') names.add(k);
+for (const k of Object.keys(torch.nn.functional)) if (pub(k)) names.add(k);
+for (const k of Object.getOwnPropertyNames(torch.Tensor.prototype)) {
+  const d = Object.getOwnPropertyDescriptor(torch.Tensor.prototype, k);
+  if (pub(k) && typeof d?.value === 'function') names.add(k);
 }
 const sorted = [...names].sort((a, b) => b.length - a.length);
 const cover = new Map();

@@ -3,7 +3,7 @@ export * from './activation.js';
 export * from './linear.js';
 export * from './dropout.js';
 export * from './embedding.js';
-export * from './conv.js';
+export { conv1d, conv2d, conv_transpose1d, conv_transpose2d } from './conv.js';
 export * from './pooling.js';
 export * from './normalization.js';
 export * from './loss.js';
