@@ -154,7 +154,7 @@ console.log(
 if (process.env.BENCH_TRAIN !== '0') {
   for (const script of ['train.mjs', 'rss.mjs']) {
     console.log(`\n=== bench/${script} ===`);
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url))], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+    const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL(`./${script}`, import.meta.url))], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
     if (r.status !== 0) console.log(`bench/${script} exited with ${r.status ?? r.signal}`);
   }
 }

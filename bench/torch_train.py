@@ -12,7 +12,13 @@ Protocol (--serve), one command per line, one JSON line back:
   quit
 
 PyTorch in its best configuration on this machine (see /work/shared/bench/README.md):
-OPENBLAS_CORETYPE=SkylakeX when the CPU has AVX-512, OMP_WAIT_POLICY=PASSIVE, 2 threads.
+OPENBLAS_CORETYPE=SkylakeX when the CPU has AVX-512 (TORCH_OPENBLAS_CORETYPE overrides; a global
+OPENBLAS_CORETYPE=Haswell in the environment is not kept), OMP_WAIT_POLICY=PASSIVE, 2 threads.
+Debian's torch calls whatever libblas.so.3 the loader finds: OpenBLAS when libopenblas0-pthread is
+installed, else the slow reference BLAS (libblas3), which makes PyTorch's Linear layers ~10x slower.
+The JSON says which one ("blas"); bench/train.mjs passes TORCH_LD_LIBRARY_PATH to this process as
+LD_LIBRARY_PATH, e.g. an OpenBLAS unpacked with `dpkg -x libopenblas0-pthread_*.deb DIR`
+(DIR/usr/lib/x86_64-linux-gnu/openblas-pthread).
 """
 import json
 import os
@@ -28,8 +34,10 @@ def _has_avx512():
         return False
 
 
-if _has_avx512():
-    os.environ.setdefault('OPENBLAS_CORETYPE', 'SkylakeX')
+if os.environ.get('TORCH_OPENBLAS_CORETYPE'):
+    os.environ['OPENBLAS_CORETYPE'] = os.environ['TORCH_OPENBLAS_CORETYPE']
+elif _has_avx512():
+    os.environ['OPENBLAS_CORETYPE'] = 'SkylakeX'
 os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
 
 import torch  # noqa: E402
@@ -37,6 +45,18 @@ from torch import nn  # noqa: E402
 
 THREADS = int(os.environ.get('BENCH_THREADS', '2'))
 torch.set_num_threads(THREADS)
+
+
+def blas():
+    """Which BLAS this process loaded (after a matmul): the path of libblas/libopenblas in the maps."""
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    try:
+        with open('/proc/self/maps') as f:
+            libs = {line.split()[-1] for line in f if 'blas' in line.split()[-1]}
+    except OSError:
+        return 'unknown'
+    ob = [l for l in libs if 'openblas' in l]
+    return ('openblas ' + os.environ.get('OPENBLAS_CORETYPE', '')).strip() if ob else ('reference (' + ', '.join(sorted(libs)) + ')' if libs else 'none')
 
 
 def mlp_train():
@@ -110,7 +130,7 @@ def serve():
             break
         if cmd[0] == 'init':
             steps[cmd[1]] = WORKLOADS[cmd[1]]()
-            out = {'first_loss': steps[cmd[1]](), 'torch': torch.__version__, 'threads': torch.get_num_threads()}
+            out = {'first_loss': steps[cmd[1]](), 'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas()}
         elif cmd[0] == 'warm':
             out = {'s_per_step': warm(steps[cmd[1]])}
         elif cmd[0] == 'run':
@@ -131,7 +151,7 @@ def alone(repeats):
         med = samples[len(samples) // 2]
         print(json.dumps({'system': 'pytorch', 'workload': name, 'ms_per_step': med * 1e3, 'steps_per_s': 1 / med,
                           'p10_ms': samples[len(samples) // 10] * 1e3, 'iters': iters, 'repeats': repeats,
-                          'torch': torch.__version__, 'threads': torch.get_num_threads()}))
+                          'torch': torch.__version__, 'threads': torch.get_num_threads(), 'blas': blas()}))
 
 
 if __name__ == '__main__':

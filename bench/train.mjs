@@ -9,7 +9,11 @@
 // Each block is ~BLOCK_MS of steps timed inside its own process; medians and p10 of the blocks.
 // Targets: mlp_train >= 0.7x PyTorch steps/s, cnn_train >= 0.5x.
 // Env: REPEATS (blocks per side, default 7), BLOCK_MS (default 100), WORKLOADS (default
-// "mlp_train,cnn_train"), BENCH_THREADS (default 2, both sides), TORCH_PYTHON (default /usr/bin/python3).
+// "mlp_train,cnn_train"), BENCH_THREADS (default 2, both sides), TORCH_PYTHON (default /usr/bin/python3),
+// TORCH_LD_LIBRARY_PATH (LD_LIBRARY_PATH of the PyTorch process only: where to find an OpenBLAS
+// libblas.so.3 when the system has only the reference BLAS; see bench/torch_train.py).
+// The PyTorch line names the BLAS it ran on: with the reference BLAS its Linear layers are ~10x
+// slower than in its best configuration, and the MLP ratio means little.
 // Exit code 0 even when a target is missed (it is reported); 3 when dist/ is missing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -81,7 +85,11 @@ function startTorch() {
   if (!existsSync(py)) return { error: `${py} not found` };
   const child = spawn(py, [fileURLToPath(new URL('./torch_train.py', import.meta.url)), '--serve'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, BENCH_THREADS: String(THREADS) },
+    env: {
+      ...process.env,
+      BENCH_THREADS: String(THREADS),
+      ...(process.env.TORCH_LD_LIBRARY_PATH ? { LD_LIBRARY_PATH: [process.env.TORCH_LD_LIBRARY_PATH, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : {}),
+    },
   });
   let buf = '';
   let err = '';
@@ -153,7 +161,7 @@ for (const w of WORKLOADS) {
   }
   const res = { torchlike: { ms: median(tl) * 1e3, p10_ms: p10(tl) * 1e3, steps_per_s: 1 / median(tl), first_loss: tlFirst, iters: tlIters } };
   if (ptInfo) {
-    res.pytorch = { ms: median(py) * 1e3, p10_ms: p10(py) * 1e3, steps_per_s: 1 / median(py), first_loss: ptInfo.first_loss, iters: ptIters, torch: ptInfo.torch };
+    res.pytorch = { ms: median(py) * 1e3, p10_ms: p10(py) * 1e3, steps_per_s: 1 / median(py), first_loss: ptInfo.first_loss, iters: ptIters, torch: ptInfo.torch, blas: ptInfo.blas };
     res.speed = median(py) / median(tl); // torchlike steps/s ÷ PyTorch steps/s
     res.speed_p10 = p10(py) / p10(tl);
     res.target = TARGET[w];
@@ -168,7 +176,7 @@ console.log('');
 row('workload', 'system', 'steps/s', 'ms (median)', 'ms (p10)', 'first loss');
 for (const [w, r] of Object.entries(results)) {
   row(w, 'torchlike', f(r.torchlike.steps_per_s, 1), f(r.torchlike.ms, 3), f(r.torchlike.p10_ms, 3), f(r.torchlike.first_loss, 6));
-  if (r.pytorch) row('', `PyTorch`, f(r.pytorch.steps_per_s, 1), f(r.pytorch.ms, 3), f(r.pytorch.p10_ms, 3), f(r.pytorch.first_loss, 6));
+  if (r.pytorch) row('', `PyTorch`, f(r.pytorch.steps_per_s, 1), f(r.pytorch.ms, 3), f(r.pytorch.p10_ms, 3), f(r.pytorch.first_loss, 6), `BLAS: ${r.pytorch.blas}`);
 }
 console.log('');
 for (const [w, r] of Object.entries(results)) {
@@ -179,5 +187,10 @@ for (const [w, r] of Object.entries(results)) {
   if (Math.abs(r.torchlike.first_loss - r.pytorch.first_loss) > 1e-4 * Math.abs(r.pytorch.first_loss))
     console.log(`  note: first-step losses differ (torchlike ${r.torchlike.first_loss}, PyTorch ${r.pytorch.first_loss})`);
 }
+const blasNames = Object.values(results).map((r) => r.pytorch?.blas ?? '');
+if (blasNames.some((b) => b.startsWith('reference')))
+  console.log(
+    "warning: PyTorch ran on the reference BLAS (no libopenblas0-pthread installed): its Linear layers are ~10x slower than in its best configuration; set TORCH_LD_LIBRARY_PATH to an OpenBLAS (bench/torch_train.py) for the ratio that the targets mean.",
+  );
 if (ptNote) console.log(ptNote);
 console.log('\n' + JSON.stringify({ train: results }));

@@ -1,6 +1,6 @@
 // expand: broadcast to a larger shape (materialised: tensors here are always contiguous).
 import { sizeArgs } from '../args.js';
-import { apply1 } from '../dispatch.js';
+import { activeTracer, apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { sameShape } from '../shape.js';
@@ -28,14 +28,62 @@ export function expandedShape(from: readonly number[], to: readonly number[]): n
   });
 }
 
-export const Expand = defineOp<{ shape: readonly number[] }>({
+/**
+ * One entry per output dim of what the ONNX graph asks for (ONNX Expand broadcasts both ways):
+ * 1 where the input's dim is kept (or a new dim has size 1), a literal size where a dim grows, or
+ * [k, d]: the size of dim d of input k (k ≥ 1), so sizes taken from another tensor (expand_as,
+ * or a size read from a traced tensor during export) stay dynamic in exported graphs.
+ */
+export type ExpandSpec = readonly (number | readonly [number, number])[];
+
+export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
   name: 'expand',
   infer: (x, a) => [{ dtype: x[0].dtype, shape: a.shape }],
-  lower: (g, x, a) => [g.op1('Expand', [x[0], g.ints(a.shape)])],
-  attrKey: (a) => a.shape.join(','),
+  lower: (g, x, a) => {
+    if (a.spec.every((d) => typeof d === 'number')) return [g.op1('Expand', [x[0], g.ints(a.spec as number[])])];
+    // Runs of literals as one constant, sizes from other inputs as Shape(start, end) slices.
+    const parts: string[] = [];
+    let run: number[] = [];
+    for (const d of a.spec) {
+      if (typeof d === 'number') {
+        run.push(d);
+        continue;
+      }
+      if (run.length) parts.push(g.ints(run));
+      run = [];
+      parts.push(g.op1('Shape', [x[d[0]]], { start: d[1], end: d[1] + 1 }));
+    }
+    if (run.length) parts.push(g.ints(run));
+    const shape = parts.length === 1 ? parts[0] : g.op1('Concat', parts, { axis: 0 });
+    return [g.op1('Expand', [x[0], shape])];
+  },
+  attrKey: (a) => JSON.stringify(a.spec),
   saves: { inputs: [] },
-  grad: (ctx, [gy]) => [sum_to_size(gy!, ctx.inputMeta[0].shape)],
+  grad: (ctx, [gy]) => [sum_to_size(gy!, ctx.inputMeta[0].shape), ...ctx.inputMeta.slice(1).map(() => null)],
 });
+
+/** What the tracer (torch.onnx.export) may tell expand: which traced tensor a size was read from. */
+interface SizeSourceTracer {
+  sizeSource?(value: number, pos: number, rank: number): [Tensor, number] | undefined;
+}
+
+function applyExpand(input: Tensor, s: readonly number[], like?: Tensor): Tensor {
+  const from = input._shape;
+  const lead = s.length - from.length;
+  const srcs: Tensor[] = [];
+  const inputOf = (t: Tensor): number => {
+    const k = srcs.indexOf(t);
+    return 1 + (k >= 0 ? k : srcs.push(t) - 1);
+  };
+  const tracer = activeTracer() as SizeSourceTracer | null;
+  const spec: ExpandSpec = s.map((v, i) => {
+    if (i >= lead && from[i - lead] === v) return 1;
+    if (like !== undefined) return [inputOf(like), i] as const;
+    const src = tracer?.sizeSource?.(v, i, s.length);
+    return src === undefined ? v : ([inputOf(src[0]), src[1]] as const);
+  });
+  return apply1(Expand, [input, ...srcs], { shape: s, spec });
+}
 
 /**
  * Tensor.expand(*sizes): repeats size-1 dims (and adds leading dims) without changing values.
@@ -45,7 +93,19 @@ export const Expand = defineOp<{ shape: readonly number[] }>({
 export function expand(input: Tensor, shape: readonly number[]): Tensor {
   const s = expandedShape(input._shape, shape);
   if (sameShape(s, input._shape)) return input;
-  return apply1(Expand, [input], { shape: s });
+  return applyExpand(input, s);
+}
+
+/**
+ * Tensor.expand_as(other): expand(other.shape); in exported graphs the grown dims are read from
+ * `other`'s shape, so they stay dynamic.
+ * @example
+ * torch.tensor(2.5).expand_as(index); // index's shape
+ */
+export function expand_as(input: Tensor, other: Tensor): Tensor {
+  const s = expandedShape(input._shape, other._shape);
+  if (sameShape(s, input._shape)) return input;
+  return applyExpand(input, s, other);
 }
 
 declare module '../tensor.js' {
@@ -58,5 +118,5 @@ Tensor.prototype.expand = function (this: Tensor, ...sizes: (number | number[])[
   return expand(this, sizeArgs(sizes, true).size);
 };
 Tensor.prototype.expand_as = function (this: Tensor, other: Tensor) {
-  return expand(this, other._shape);
+  return expand_as(this, other);
 };

@@ -15,3 +15,6 @@ export * from './softmax.js';
 export * from './log_softmax.js';
 export * from './prelu.js';
 export * from './embedding.js';
+export * from './native_batch_norm.js';
+export * from './native_layer_norm.js';
+export * from './native_group_norm.js';

@@ -9,7 +9,7 @@ import { Tensor } from '../tensor.js';
 import { asTensor } from './_common.js';
 import { inplace } from './_inplace.js';
 import { clone } from './clone.js';
-import { expand } from './expand.js';
+import { expand_as } from './expand.js';
 import { gather } from './gather.js';
 import { reshape } from './reshape.js';
 import { checkScatter, scatter_add, srcForIndex } from './scatter_add.js';
@@ -42,7 +42,7 @@ export function scatter(input: Tensor, dim: number, index: Tensor, src: Tensor |
   if (o.reduce !== undefined && o.reduce !== 'add' && o.reduce !== 'multiply') throw new RuntimeError('reduce argument must be either add or multiply.');
   const isValue = !(src instanceof Tensor);
   const d = checkScatter('scatter', input, dim, index, isValue ? undefined : (src as Tensor));
-  let s = isValue ? expand(asTensor(src, input.dtype), index._shape) : (src as Tensor);
+  let s = isValue ? expand_as(asTensor(src, input.dtype), index) : (src as Tensor);
   if (!isValue && !sameShape(s._shape, index._shape)) s = srcForIndex(s, index);
   if (o.reduce === 'add') return scatter_add(input, d, index, s);
   if (index.numel() === 0) return clone(input);

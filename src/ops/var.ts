@@ -1,7 +1,10 @@
 // var: variance over dims with Bessel's correction (torch.var, Tensor.var, torch.var_mean).
 // Written with mean/sub/mul/sum, so its gradient comes from theirs.
 import { bind } from '../args.js';
+import { apply1 } from '../dispatch.js';
+import { float64 } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
+import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { type DimArg, reduceDims } from './amax.js';
 import { mean } from './mean.js';
@@ -26,14 +29,34 @@ export function varArgs(args: readonly unknown[]): { dim: DimArg; correction: nu
   return { dim: o.dim, correction, keepdim: o.keepdim ?? false };
 }
 
+/**
+ * 1 / max(0, N − correction) as a 0-d tensor of x's dtype, N the number of elements over `dims`.
+ * An op (not a JS number) so that exported graphs read N from the input's shape: a dynamic
+ * batch axis stays dynamic. Eager: the same value the JS number gave (rounded to x's dtype).
+ */
+export const VarDivisor = defineOp<{ dims: readonly number[]; correction: number }>({
+  name: '_var_divisor',
+  infer: ([x]) => [{ dtype: x.dtype, shape: [] }],
+  lower: (g, [x], a, io) => {
+    const n = g.op1('ReduceProd', [g.op1('Gather', [g.op1('Shape', [x]), g.ints(a.dims)])], { keepdims: 0 });
+    const nc = g.op1('Max', [g.op1('Sub', [g.op1('Cast', [n], { to: float64.onnx }), g.scalar(float64, a.correction)]), g.scalar(float64, 0)]);
+    return [g.op1('Cast', [g.op1('Reciprocal', [nc])], { to: io.inputs[0].dtype.onnx })];
+  },
+  eager: ([x], a, [out]) => {
+    const n = a.dims.reduce((p, d) => p * x._shape[d], 1);
+    const data = new out.dtype.array(1);
+    data[0] = 1 / Math.max(0, n - a.correction);
+    return [new Tensor(data, [], out.dtype)];
+  },
+});
+
 /** Variance over normalised dims; the divisor is max(0, N − correction) as in PyTorch. */
 export function varOf(x: Tensor, dim: DimArg, correction: number, keepdim: boolean): { var: Tensor; mean: Tensor } {
   if (!x.dtype.is_floating_point) throw new RuntimeError('std and var only support floating point and complex dtypes');
   const dims = reduceDims(dim, x._shape.length);
-  const n = dims.reduce((p, d) => p * x._shape[d], 1);
   const m = mean(x, dims, true);
   const d = sub(x, m);
-  const v = mul(sum(mul(d, d), dims, keepdim), 1 / Math.max(0, n - correction));
+  const v = mul(sum(mul(d, d), dims, keepdim), apply1(VarDivisor, [x], { dims, correction }));
   return { var: v, mean: keepdim ? m : reshape(m, reducedShape(x._shape, dims, false)) };
 }
 

@@ -8,6 +8,7 @@ import { BatchNorm1d, BatchNorm2d, GroupNorm, LayerNorm } from '../../torchlike/
 import { Conv2d } from '../../torchlike/nn/modules/conv.js';
 import { checkCase, loadFixtures } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
+import { Session } from '../../src/ort/runtime.js';
 
 const F = torch.nn.functional;
 const f64 = (shape: number[], seed: number): Tensor => {
@@ -65,6 +66,69 @@ describe('normalization float64 gradcheck', () => {
   it('layer_norm and group_norm', () => {
     expect(gradcheck((x, w, b) => F.layer_norm(x, [3, 4], w, b), [f64([2, 3, 4], 10), f64([3, 4], 11), f64([3, 4], 12)])).toBe(true);
     expect(gradcheck((x, w, b) => F.group_norm(x, 2, w, b), [f64([2, 4, 3], 13), f64([4], 14), f64([4], 15)])).toBe(true);
+  });
+});
+
+describe('normalization: fused primitives', () => {
+  it('float64 gradcheck without affine parameters, other ranks, running stats present', () => {
+    const rm = torch.zeros([3], { dtype: torch.float64 });
+    const rv = torch.ones([3], { dtype: torch.float64 });
+    expect(gradcheck((x) => F.batch_norm(x, rm, rv, null, null, true, 0.1), [f64([3, 3, 4], 20)])).toBe(true);
+    expect(gradcheck((x, b) => F.batch_norm(x, null, null, null, b, true), [f64([4, 3, 2, 1, 2], 21), f64([3], 22)])).toBe(true);
+    expect(gradcheck((x, w) => F.batch_norm(x, rm.clone(), rv.clone(), w, null, false), [f64([2, 3], 23), f64([3], 24)])).toBe(true);
+    expect(gradcheck((x) => F.layer_norm(x, [4]), [f64([3, 4], 25)])).toBe(true);
+    expect(gradcheck((x, w) => F.layer_norm(x, [2, 3], w), [f64([2, 3], 26), f64([2, 3], 27)])).toBe(true);
+    expect(gradcheck((x) => F.group_norm(x, 3), [f64([2, 6, 2, 2], 28)])).toBe(true);
+    expect(gradcheck((x, b) => F.group_norm(x, 1, null, b), [f64([3, 2], 29), f64([2], 30)])).toBe(true);
+  });
+  it('grad_fn names; double backward is not implemented', () => {
+    const x = f64([4, 3], 31).requires_grad_(true);
+    const w = f64([3], 32).requires_grad_(true);
+    expect(F.batch_norm(x, null, null, w, null, true).grad_fn!.name()).toBe('NativeBatchNormBackward0');
+    expect(F.batch_norm(x, torch.zeros([3], { dtype: torch.float64 }), torch.ones([3], { dtype: torch.float64 }), w).grad_fn!.name()).toBe('NativeBatchNormBackward0');
+    expect(F.layer_norm(x, [3], w).grad_fn!.name()).toBe('NativeLayerNormBackward0');
+    expect(F.group_norm(x, 3, w).grad_fn!.name()).toBe('NativeGroupNormBackward0');
+    const y = F.batch_norm(x, null, null, w, null, true);
+    const [gx] = torch.autograd.grad(y.mul(y).sum(), [x], { create_graph: true });
+    expect(() => gx!.sum().backward()).toThrow('double backward of native_batch_norm is not implemented');
+  });
+  it('running statistics: unbiased variance, updated in place, not saved for backward', () => {
+    const x = torch.tensor([[1, 2], [3, 6], [5, 1]]).float().requires_grad_(true);
+    const rm = torch.zeros([2]);
+    const rv = torch.ones([2]);
+    const y = F.batch_norm(x, rm, rv, null, null, true, 0.5);
+    expect(rm.tolist()).toEqual([1.5, 1.5]);
+    expect((rv.tolist() as number[]).map((v) => +v.toFixed(5))).toEqual([2.5, 4]);
+    // a second training step writes the buffers again: the first graph's backward still works
+    F.batch_norm(x.detach(), rm, rv, null, null, true, 0.5);
+    y.pow(3).sum().backward();
+    expect(x.grad!.shape).toEqual([3, 2]);
+  });
+  it('BatchNorm2d training step: one onnxruntime call for the forward (+1 for num_batches_tracked), one for the backward', () => {
+    const bn = new BatchNorm2d(4);
+    const x = torch.randn([8, 4, 5, 5]).requires_grad_(true);
+    const gy = torch.randn([8, 4, 5, 5]);
+    bn(x).backward(gy); // warm the session cache
+    const orig = Session.prototype.run;
+    let calls = 0;
+    Session.prototype.run = function (this: Session, ...a: Parameters<Session['run']>) {
+      calls++;
+      return orig.apply(this, a);
+    };
+    try {
+      x.grad = bn.weight!.grad = bn.bias!.grad = null; // (accumulating into existing grads is an add each)
+      const y = bn(x);
+      const fwd = calls;
+      y.backward(gy);
+      expect(fwd).toBeLessThanOrEqual(2);
+      expect(calls - fwd).toBe(1);
+      bn.eval();
+      calls = 0;
+      torch.no_grad(() => bn(x));
+      expect(calls).toBe(1);
+    } finally {
+      Session.prototype.run = orig;
+    }
   });
 });
 

@@ -1,28 +1,29 @@
-// torch.nn.functional: batch_norm, layer_norm, group_norm. All are composites of mean/var/rsqrt/
-// mul/add, so every gradient (the full batch-norm backward through the batch statistics included)
-// comes from those ops. batch_norm updates the running statistics in place, with the unbiased
-// variance as PyTorch does (ORT's BatchNormalization uses the biased one, ORT-FACTS §4).
+// torch.nn.functional: batch_norm, layer_norm, group_norm. Each is one fused primitive forward
+// (src/ops/native_*_norm.ts: output and saved statistics in one onnxruntime call; batch_norm's
+// training mode also writes the running statistics, unbiased variance as PyTorch) and one fused
+// primitive backward. While an exporter traces, eval-mode batch_norm is written as plain
+// arithmetic on the running statistics, which constant folding turns into a per-channel affine
+// the exporter folds into a preceding Conv.
 import { bind } from '../../../src/args.js';
-import { no_grad } from '../../../src/autograd/grad_mode.js';
+import { activeTracer } from '../../../src/dispatch.js';
 import { RuntimeError, ValueError } from '../../../src/errors.js';
 import { add } from '../../../src/ops/add.js';
 import { mul } from '../../../src/ops/mul.js';
+import { native_batch_norm } from '../../../src/ops/native_batch_norm.js';
+import { native_group_norm } from '../../../src/ops/native_group_norm.js';
+import { native_layer_norm } from '../../../src/ops/native_layer_norm.js';
 import { reshape } from '../../../src/ops/reshape.js';
 import { rsqrt } from '../../../src/ops/rsqrt.js';
 import { sub } from '../../../src/ops/sub.js';
-import { varOf } from '../../../src/ops/var.js';
 import type { Tensor } from '../../../src/tensor.js';
-
-/** (x − mean) / sqrt(var + eps) over dims (biased variance), plus the statistics used. */
-function standardize(x: Tensor, dims: number[], eps: number): { y: Tensor; mean: Tensor; var: Tensor } {
-  const s = varOf(x, dims, 0, true);
-  return { y: mul(sub(x, s.mean), rsqrt(add(s.var, eps))), mean: s.mean, var: s.var };
-}
 
 /** Shape [1, C, 1, ...] for per-channel parameters of an [N, C, ...] input. */
 const channelShape = (x: Tensor): number[] => x.shape.map((s, i) => (i === 1 ? s : 1));
 
-function affine(y: Tensor, weight: Tensor | null | undefined, bias: Tensor | null | undefined, shape: number[]): Tensor {
+/** Eval-mode batch_norm as composed arithmetic (what an exporter's constant folding can fold). */
+function batchNormEvalComposed(x: Tensor, rm: Tensor, rv: Tensor, weight: Tensor | null | undefined, bias: Tensor | null | undefined, eps: number): Tensor {
+  const shape = channelShape(x);
+  let y = mul(sub(x, reshape(rm, shape)), reshape(rsqrt(add(rv, eps)), shape));
   if (weight) y = mul(y, reshape(weight, shape));
   if (bias) y = add(y, reshape(bias, shape));
   return y;
@@ -53,22 +54,15 @@ export function batch_norm(input: Tensor, ...args: unknown[]): Tensor {
   const momentum = o.momentum ?? 0.1;
   const x = input;
   if (x.dim() < 2) throw new ValueError(`Expected 2D or 3D input (got ${x.dim()}D input)`);
-  const shape = channelShape(x);
-  const dims = x.shape.map((_, i) => i).filter((i) => i !== 1);
   const count = x.numel() / x.shape[1];
   const { running_mean: rm, running_var: rv } = o;
   if (!training) {
     if (!rm || !rv) throw new RuntimeError('running_mean and running_var must be defined in evaluation mode');
-    const y = mul(sub(x, reshape(rm, shape)), reshape(rsqrt(add(rv, eps)), shape));
-    return affine(y, o.weight, o.bias, shape);
+    if (activeTracer() !== null) return batchNormEvalComposed(x, rm, rv, o.weight, o.bias, eps);
+    return native_batch_norm(x, o.weight, o.bias, rm, rv, false, momentum, eps)[0];
   }
   if (count === 1) throw new ValueError(`Expected more than 1 value per channel when training, got input size torch.Size([${x.shape.join(', ')}])`);
-  const s = standardize(x, dims, eps);
-  no_grad(() => {
-    if (rm) rm.mul_(1 - momentum).add_(mul(reshape(s.mean, [-1]).detach(), momentum));
-    if (rv) rv.mul_(1 - momentum).add_(mul(reshape(s.var, [-1]).detach(), (momentum * count) / (count - 1)));
-  });
-  return affine(s.y, o.weight, o.bias, shape);
+  return native_batch_norm(x, o.weight, o.bias, rm, rv, true, momentum, eps)[0];
 }
 
 /**
@@ -84,9 +78,7 @@ export function layer_norm(input: Tensor, ...args: unknown[]): Tensor {
   const tail = input.shape.slice(r - ns.length);
   if (ns.length > r || tail.some((s, i) => s !== ns[i]))
     throw new RuntimeError(`Given normalized_shape=[${ns.join(', ')}], expected input with shape [*, ${ns.join(', ')}], but got input of size[${input.shape.join(', ')}]`);
-  const dims = ns.map((_, i) => r - ns.length + i);
-  const { y } = standardize(input, dims, o.eps ?? 1e-5);
-  return affine(y, o.weight, o.bias, ns);
+  return native_layer_norm(input, ns, o.weight, o.bias, o.eps ?? 1e-5)[0];
 }
 
 /**
@@ -101,6 +93,5 @@ export function group_norm(input: Tensor, ...args: unknown[]): Tensor {
   const xs = input.shape;
   if (xs.length < 2 || xs[1] % G !== 0)
     throw new RuntimeError(`Expected number of channels in input to be divisible by num_groups, but got input of shape [${xs.join(', ')}] and num_groups=${G}`);
-  const { y } = standardize(reshape(input, [xs[0], G, -1]), [2], o.eps ?? 1e-5);
-  return affine(reshape(y, xs), o.weight, o.bias, channelShape(input));
+  return native_group_norm(input, o.weight, o.bias, G, o.eps ?? 1e-5)[0];
 }
