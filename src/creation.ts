@@ -111,7 +111,7 @@ const readNum = (d: TypedArray, i: number): number => Number(d[i]);
 
 /** torch.scalar_tensor: a 0-d tensor. */
 export function scalar_tensor(v: number | boolean, opts: TensorOptions = {}): Tensor {
-  const dtype = toDType(opts.dtype, typeof v === 'boolean' ? bool : get_default_dtype());
+  const dtype = toDType(opts.dtype, get_default_dtype()); // PyTorch: float32 even for a bool value
   const t = emptyTensor([], dtype);
   writeElem(t._data, 0, v, dtype);
   return finish(t, opts);

@@ -15,6 +15,8 @@ export interface Tracer {
   record(op: OpDef<unknown>, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void;
   /** an in-place op wrote `result` into `self` */
   alias(self: Tensor, result: Tensor): void;
+  /** which traced tensor's dim a size number was read from (keeps expand sizes dynamic) */
+  sizeSource?(value: number, pos: number, rank: number): [Tensor, number] | undefined;
 }
 let tracer: Tracer | null = null;
 /** The active tracer, if any (in-place ops report aliases to it). */

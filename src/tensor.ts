@@ -55,6 +55,7 @@ export class Tensor {
   }
 
   get shape(): number[] {
+    Tensor._onSize?.(this);
     return this._shape.slice();
   }
 
@@ -62,6 +63,7 @@ export class Tensor {
   size(): number[];
   size(dim: number): number;
   size(dim?: number): number[] | number {
+    Tensor._onSize?.(this, dim);
     if (dim === undefined) return this._shape.slice();
     return this._shape[normDim(dim, this._shape.length)];
   }
@@ -203,6 +205,8 @@ export class Tensor {
   static _makeAccumulator: (t: Tensor) => Node;
   /** @internal called when values are read out (item/tolist/numpy): the ONNX tracer warns, as PyTorch's does */
   static _onRead?: (t: Tensor) => void;
+  /** @internal called when sizes are read (size()/shape): the ONNX tracer keeps such sizes dynamic */
+  static _onSize?: (t: Tensor, dim?: number) => void;
   /** @internal set by autograd/engine.ts */
   static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;
 

@@ -23,3 +23,5 @@ export {
   Generator, bernoulli, default_generator, get_rng_state, initial_seed, manual_seed, normal, rand,
   rand_like, randint, randint_like, randn, randn_like, randperm, seed, set_rng_state,
 } from '../src/random/index.js';
+// PyTorch's alias names of functions defined under their main name.
+export { sub as subtract, mul as multiply, neg as negative, transpose as swapaxes } from '../src/ops/index.js';

@@ -1,5 +1,5 @@
 // torch.onnx.load: any standard .onnx file as a callable that runs on onnxruntime.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { float32, toDType } from '../../src/dtype.js';
 import { RuntimeError } from '../../src/errors.js';
 import { get_num_threads, Session } from '../../src/ort/runtime.js';
@@ -25,18 +25,33 @@ export interface OnnxModule {
  */
 export function load(pathOrBytes: string | Uint8Array): OnnxModule {
   const what = typeof pathOrBytes === 'string' ? pathOrBytes : '<bytes>';
-  let bytes: Uint8Array;
-  try {
-    bytes = typeof pathOrBytes === 'string' ? readFileSync(pathOrBytes) : pathOrBytes;
-  } catch (e) {
-    throw new RuntimeError(`torch.onnx.load: cannot read ${what}: ${(e as Error).message}`);
-  }
-  if (typeof pathOrBytes === 'string') bytes = withExternalData(bytes, pathOrBytes);
   let session: Session;
-  try {
-    session = new Session(bytes, { threads: get_num_threads() });
-  } catch (e) {
-    throw new RuntimeError(`torch.onnx.load: ${what} is not a loadable ONNX model: ${(e as Error).message}`);
+  if (typeof pathOrBytes === 'string' && sessionFromPath !== null) {
+    // onnxruntime reads the file (and its external data, relative to the model's folder) itself:
+    // no copy in JS, and models over 2 GB load.
+    try {
+      if (!statSync(pathOrBytes).isFile()) throw new Error('not a file');
+    } catch (e) {
+      throw new RuntimeError(`torch.onnx.load: cannot read ${what}: ${(e as Error).message}`);
+    }
+    try {
+      session = sessionFromPath(pathOrBytes, { threads: get_num_threads() });
+    } catch (e) {
+      throw new RuntimeError(`torch.onnx.load: ${what} is not a loadable ONNX model: ${(e as Error).message}`);
+    }
+  } else {
+    let bytes: Uint8Array;
+    try {
+      bytes = typeof pathOrBytes === 'string' ? readFileSync(pathOrBytes) : pathOrBytes;
+    } catch (e) {
+      throw new RuntimeError(`torch.onnx.load: cannot read ${what}: ${(e as Error).message}`);
+    }
+    if (typeof pathOrBytes === 'string') bytes = withExternalData(bytes, pathOrBytes);
+    try {
+      session = new Session(bytes, { threads: get_num_threads() });
+    } catch (e) {
+      throw new RuntimeError(`torch.onnx.load: ${what} is not a loadable ONNX model: ${(e as Error).message}`);
+    }
   }
   const call = (...args: unknown[]): Tensor | Tensor[] => {
     const byName = args.length === 1 && !(args[0] instanceof Tensor) ? (args[0] as Record<string, Tensor>) : null;
@@ -60,6 +75,15 @@ export function load(pathOrBytes: string | Uint8Array): OnnxModule {
     dispose: () => session.dispose(),
   }) as OnnxModule;
 }
+
+/**
+ * A Session built from a file path, when src/ort/runtime.ts offers it: a constructor accepting a
+ * path (`new Session(path, opts)`), announced by `static readonly acceptsPath = true`. Until then
+ * null, and the file's bytes are read here (with external data inlined, so ≤ 2 GB in total).
+ */
+const sessionFromPath: ((path: string, opts: { threads: number }) => Session) | null = (Session as unknown as { acceptsPath?: boolean }).acceptsPath === true
+  ? (path, opts) => new (Session as unknown as new (model: string, o: { threads: number }) => Session)(path, opts)
+  : null;
 
 /** The model with its external-data initializers read in (onnxruntime gets bytes, not a path). */
 function withExternalData(bytes: Uint8Array, path: string): Uint8Array {

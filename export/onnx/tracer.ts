@@ -3,6 +3,7 @@
 import { withTracer, type Tracer } from '../../src/dispatch.js';
 import { type Dim, GraphBuilder } from '../../src/graph/builder.js';
 import type { LowerMeta, OpDef } from '../../src/op.js';
+import { sameShape } from '../../src/shape.js';
 import { Tensor } from '../../src/tensor.js';
 import { minOpset } from './opset.js';
 import { onTensorRead } from './warnings.js';
@@ -49,6 +50,8 @@ export class OnnxTracer implements Tracer {
   nameOf(t: Tensor): string {
     const n = this.names.get(t);
     if (n !== undefined) return n;
+    const view = this.viewOfTraced(t);
+    if (view !== undefined) return view;
     const pname = this.paramName(t);
     let name: string;
     if (pname !== undefined) {
@@ -62,6 +65,21 @@ export class OnnxTracer implements Tracer {
     return name;
   }
 
+  /**
+   * A tensor made outside apply() that shares memory with a traced one (detach(), .data): the
+   * traced value, reshaped if need be, instead of a constant frozen from the example.
+   */
+  private viewOfTraced(t: Tensor): string | undefined {
+    let b = t._base;
+    while (b !== null && !this.names.has(b)) b = b._base;
+    if (b === null || b._st !== t._st || !this.live.has(b)) return undefined;
+    const bn = this.names.get(b)!;
+    const name = sameShape(b._shape, t._shape) ? bn : this.g.op1('Reshape', [bn, this.g.ints(reshapeSpec(b._shape, t._shape))]);
+    this.names.set(t, name);
+    this.live.add(t);
+    return name;
+  }
+
   /** The state_dict name of a parameter/buffer (or a same-shaped view of one). */
   private paramName(t: Tensor): string | undefined {
     const n = this.params.get(t);
@@ -71,7 +89,9 @@ export class OnnxTracer implements Tracer {
   }
 
   private isLive(t: Tensor): boolean {
-    return this.live.has(t) || (!this.foldParams && this.paramName(t) !== undefined);
+    if (this.live.has(t)) return true;
+    if (!this.names.has(t) && this.viewOfTraced(t) !== undefined) return true;
+    return (!this.foldParams && this.paramName(t) !== undefined);
   }
 
   record(op: OpDef<unknown>, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void {
@@ -103,13 +123,49 @@ export class OnnxTracer implements Tracer {
     });
   }
 
-  /** An in-place op replaced `self`'s value with `result`'s. */
+  /**
+   * An in-place op replaced `self`'s value with `result`'s. Every traced tensor sharing self's
+   * memory (reshape-family views, detach(), the base of a view) sees the write, as in eager:
+   * its value becomes the result reshaped to its own shape (read from its old value, so dynamic
+   * axes stay dynamic). Slices (narrow, select, indexing) are copies here, so a write into one
+   * leaves the sliced tensor unchanged, in eager and in the graph alike.
+   */
   alias(self: Tensor, result: Tensor): void {
     const n = this.names.get(result);
-    if (n !== undefined) {
-      this.names.set(self, n);
-      if (this.live.has(result)) this.live.add(self);
+    if (n === undefined) return;
+    const isLive = this.live.has(result);
+    for (const [t, old] of this.names) {
+      if (t === self || t._st !== self._st) continue;
+      this.names.set(t, sameShape(t._shape, self._shape) ? n : this.g.op1('Reshape', [n, this.g.op1('Shape', [old])]));
+      if (isLive) this.live.add(t);
     }
+    this.names.set(self, n);
+    if (isLive) this.live.add(self);
+  }
+
+  /** Sizes read from traced tensors (x.size(d), x.shape) while tracing, newest last. */
+  private readonly sizeReads: { t: Tensor; dim: number; value: number }[] = [];
+
+  private noteSizes(t: Tensor, dim: number | undefined): void {
+    if (!this.live.has(t) || !this.names.has(t)) return;
+    const r = t._shape.length;
+    const dims = dim === undefined ? t._shape.map((_, i) => i) : [dim < 0 ? dim + r : dim];
+    for (const d of dims) if (t._shape[d] > 1) this.sizeReads.push({ t, dim: d, value: t._shape[d] });
+  }
+
+  /**
+   * Which traced tensor a size probably came from, for ops that take sizes as numbers (expand):
+   * the newest read of that value from a dim at the same position (counted from the front or
+   * the back) as `pos` in a result of rank `rank`. Sizes are plain numbers, so this matches by
+   * value and position; a literal equal to such a size at the same position is taken as read.
+   */
+  sizeSource(value: number, pos: number, rank: number): [Tensor, number] | undefined {
+    for (let i = this.sizeReads.length - 1; i >= 0; i--) {
+      const r = this.sizeReads[i];
+      if (r.value !== value || r.t._shape[r.dim] !== value) continue;
+      if (r.dim === pos || r.dim - r.t._shape.length === pos - rank) return [r.t, r.dim];
+    }
+    return undefined;
   }
 
   /** Runs fn with this tracer active; reading a tensor's values meanwhile warns (TracerWarning). */
@@ -117,10 +173,21 @@ export class OnnxTracer implements Tracer {
     const hooks = Tensor;
     const prev = hooks._onRead;
     hooks._onRead = onTensorRead;
+    const prevSize = hooks._onSize;
+    hooks._onSize = (t, dim) => this.noteSizes(t, dim);
     try {
       return withTracer(this, fn);
     } finally {
       hooks._onRead = prev;
+      hooks._onSize = prevSize;
     }
   }
+}
+
+/** ONNX Reshape's shape for from → to: 0 copies a dim kept at its position, one -1 (as reshape.ts). */
+function reshapeSpec(from: readonly number[], to: readonly number[]): number[] {
+  const spec = to.map((d, i) => (i < from.length && d === from[i] && d !== 0 ? 0 : d));
+  const k = spec.findIndex((d) => d > 1);
+  if (k >= 0 && !spec.includes(-1)) spec[k] = -1;
+  return spec;
 }

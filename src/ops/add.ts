@@ -1,6 +1,7 @@
 // add: a + alpha * b (torch.add, Tensor.add, Tensor.add_, the `+` operator).
-import { bool } from '../dtype.js';
+import { bool, resultType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
@@ -18,6 +19,15 @@ export const Add = defineOp({
 type AlphaOpt = number | { alpha?: number };
 const alphaOf = (o: AlphaOpt | undefined): number => (typeof o === 'number' ? o : (o?.alpha ?? 1));
 
+/** PyTorch's alpha_check (add, sub): alpha must suit the result dtype. */
+export function alphaCheck(input: TensorOrScalar, other: TensorOrScalar, alpha: number | boolean): void {
+  if (alpha === 1) return;
+  const dt = resultType(input, other);
+  if (typeof alpha === 'boolean' && dt !== bool) throw new RuntimeError('Boolean alpha only supported for Boolean results.');
+  if (!dt.is_floating_point && typeof alpha === 'number' && !Number.isInteger(alpha))
+    throw new RuntimeError('For integral input tensors, argument alpha must not be a floating point number.');
+}
+
 /**
  * torch.add(input, other, { alpha }): input + alpha × other, with broadcasting and type promotion.
  * @example
@@ -25,6 +35,7 @@ const alphaOf = (o: AlphaOpt | undefined): number => (typeof o === 'number' ? o 
  */
 export function add(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
   const alpha = alphaOf(opts);
+  alphaCheck(input, other, alpha);
   if (alpha !== 1) other = mul(other, alpha);
   const [a, b] = promote([input, other]);
   return apply1(Add, [a, b], undefined);

@@ -1,4 +1,5 @@
 // addmm: beta·input + alpha·(mat1 @ mat2) (torch.addmm, Tensor.addmm, addmm_).
+import { bool } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import { scalar_tensor } from '../creation.js';
 import { Tensor } from '../tensor.js';
@@ -21,7 +22,7 @@ export function scaledAdd(input: Tensor, product: Tensor, o: BetaAlpha): Tensor 
   const alpha = o.alpha ?? 1;
   const p = alpha === 1 ? product : mul(product, alpha);
   // beta = 0: input's values (NaN included) are ignored, but it stays in the graph with a zero gradient.
-  if (beta === 0) return input.requires_grad ? where(scalar_tensor(true), p, input) : p;
+  if (beta === 0) return input.requires_grad ? where(scalar_tensor(true, { dtype: bool }), p, input) : p;
   return add(beta === 1 ? input : mul(input, beta), p);
 }
 

@@ -8,10 +8,10 @@ import { Tensor } from '../tensor.js';
 import { sum_to_size } from './sum_to_size.js';
 
 /** PyTorch's expand rule: -1 keeps a size, new dims go in front, only size-1 dims grow. */
-export function expandedShape(from: readonly number[], to: readonly number[]): number[] {
+export function expandedShape(from: readonly number[], to: readonly number[], typeName = 'Float'): number[] {
   if (to.length < from.length)
     throw new RuntimeError(
-      `expand(torch.FloatTensor{[${from.join(', ')}]}, size=[${to.join(', ')}]): the number of sizes provided (${to.length}) must be greater or equal to the number of dimensions in the tensor (${from.length})`,
+      `expand(torch.${typeName}Tensor{[${from.join(', ')}]}, size=[${to.join(', ')}]): the number of sizes provided (${to.length}) must be greater or equal to the number of dimensions in the tensor (${from.length})`,
     );
   const lead = to.length - from.length;
   return to.map((s, i) => {
@@ -62,11 +62,6 @@ export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
   grad: (ctx, [gy]) => [sum_to_size(gy!, ctx.inputMeta[0].shape), ...ctx.inputMeta.slice(1).map(() => null)],
 });
 
-/** What the tracer (torch.onnx.export) may tell expand: which traced tensor a size was read from. */
-interface SizeSourceTracer {
-  sizeSource?(value: number, pos: number, rank: number): [Tensor, number] | undefined;
-}
-
 function applyExpand(input: Tensor, s: readonly number[], like?: Tensor): Tensor {
   const from = input._shape;
   const lead = s.length - from.length;
@@ -75,7 +70,7 @@ function applyExpand(input: Tensor, s: readonly number[], like?: Tensor): Tensor
     const k = srcs.indexOf(t);
     return 1 + (k >= 0 ? k : srcs.push(t) - 1);
   };
-  const tracer = activeTracer() as SizeSourceTracer | null;
+  const tracer = activeTracer();
   const spec: ExpandSpec = s.map((v, i) => {
     if (i >= lead && from[i - lead] === v) return 1;
     if (like !== undefined) return [inputOf(like), i] as const;
@@ -91,7 +86,7 @@ function applyExpand(input: Tensor, s: readonly number[], like?: Tensor): Tensor
  * torch.tensor([1, 2, 3]).expand(2, -1); // shape [2, 3]
  */
 export function expand(input: Tensor, shape: readonly number[]): Tensor {
-  const s = expandedShape(input._shape, shape);
+  const s = expandedShape(input._shape, shape, input.dtype.scalarName);
   if (sameShape(s, input._shape)) return input;
   return applyExpand(input, s);
 }

@@ -4,7 +4,6 @@ import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { promote } from './_common.js';
 import { transpose } from './permute.js';
 import { reshape } from './reshape.js';
 
@@ -42,24 +41,60 @@ export const MatMul = defineOp({
   },
 });
 
+const prod = (s: readonly number[]): number => s.reduce((p, q) => p * q, 1);
+
+/** PyTorch 1.13's matmul checks and messages, following the path it takes (dot, mv, mm, folded mm/mv, bmm). */
+function checkMatmul(a: Tensor, b: Tensor): void {
+  const sa = a._shape;
+  const sb = b._shape;
+  const ra = sa.length;
+  const rb = sb.length;
+  if (ra === 0 || rb === 0) throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${ra}D and ${rb}D`);
+  if (ra === 1 && rb === 1) {
+    if (a.dtype !== b.dtype)
+      throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${a.dtype.scalarName} and ${b.dtype.scalarName}`);
+    if (sa[0] !== sb[0])
+      throw new RuntimeError(
+        `inconsistent tensor size, expected tensor [${sa[0]}] and src [${sb[0]}] to have the same number of elements, but got ${sa[0]} and ${sb[0]} elements respectively`,
+      );
+    return;
+  }
+  // No type promotion in matmul.
+  if (a.dtype !== b.dtype) throw new RuntimeError(`expected scalar type ${a.dtype.scalarName} but found ${b.dtype.scalarName}`);
+  const k = sa[ra - 1];
+  const k2 = rb === 1 ? sb[0] : sb[rb - 2];
+  if (ra >= 3 && rb >= 3) {
+    const batch = broadcastShapes(sa.slice(0, -2), sb.slice(0, -2));
+    if (k !== k2) {
+      const n = prod(batch);
+      throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${n}, ${k}] but got: [${n}, ${k2}].`);
+    }
+    return;
+  }
+  if (k === k2) return;
+  if (rb >= 3) {
+    // a (1-D or 2-D) times a batch: PyTorch folds b.mT into a matrix and multiplies it by a.mT.
+    const rows = prod(sb.slice(0, -2)) * sb[rb - 1];
+    if (ra === 1) throw new RuntimeError(`size mismatch, got input (${rows}), mat (${rows}x${k2}), vec (${k})`);
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k2} and ${k}x${sa[0]})`);
+  }
+  const rows = prod(sa.slice(0, -1));
+  // Matrix × vector keeps PyTorch 2.x's wording (test/errors.test.ts); 1.13 said 'size mismatch, got 2, 2x3,4'.
+  if (rb === 1) throw new RuntimeError(`size mismatch, got input (${rows}), mat (${rows}x${k}), vec (${k2})`);
+  throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k} and ${k2}x${sb[1]})`);
+}
+
 /**
  * torch.matmul(input, other): 1-D and 2-D products, and batched products with broadcasting.
  * @example
  * x.matmul(w); torch.matmul(a, b);
  */
 export function matmul(input: Tensor, other: Tensor): Tensor {
-  let [a, b] = input.dtype === other.dtype ? [input, other] : promote([input, other]);
+  let a = input;
+  let b = other;
+  checkMatmul(a, b);
   const ra = a._shape.length;
   const rb = b._shape.length;
-  if (ra === 0 || rb === 0) throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${ra}D and ${rb}D`);
-  if (ra === 1 && rb === 1 && a._shape[0] !== b._shape[0])
-    throw new RuntimeError(
-      `inconsistent tensor size, expected tensor [${a._shape[0]}] and src [${b._shape[0]}] to have the same number of elements, but got ${a._shape[0]} and ${b._shape[0]} elements respectively`,
-    );
-  if (ra >= 2 && rb === 1 && a._shape[ra - 1] !== b._shape[0]) {
-    const rows = a._shape.slice(0, -1).reduce((p, q) => p * q, 1);
-    throw new RuntimeError(`size mismatch, got input (${rows}), mat (${rows}x${a._shape[ra - 1]}), vec (${b._shape[0]})`);
-  }
   // Lift 1-D operands to matrices, multiply, then drop the added dims (PyTorch's semantics).
   if (ra === 1) a = reshape(a, [1, a._shape[0]]);
   if (rb === 1) b = reshape(b, [b._shape[0], 1]);

@@ -7,7 +7,7 @@ import { defineOp } from '../op.js';
 import { reduceDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { mul } from './mul.js';
-import { expandReduced, lowerReduce, reducedShape, type ReduceAttrs } from './sum.js';
+import { expandReduced, lowerReduce, reducedShape, sum, type ReduceAttrs } from './sum.js';
 import { to_dtype } from './to_dtype.js';
 
 export const Mean = defineOp<ReduceAttrs>({
@@ -38,7 +38,12 @@ export function mean(input: Tensor, ...args: unknown[]): Tensor {
     throw new RuntimeError(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.scalarName}`,
     );
-  return apply1(Mean, [x], { dims: reduceDims(o.dim, x._shape.length), keepdim: o.keepdim ?? false });
+  const dims = reduceDims(o.dim, x._shape.length);
+  const keepdim = o.keepdim ?? false;
+  // Mean over no elements is NaN in PyTorch (0/0); ORT's ReduceMean returns 0.
+  const n = dims.length ? dims.reduce((p, d) => p * x._shape[d], 1) : x.numel();
+  if (n === 0) return mul(sum(x, dims, keepdim), NaN);
+  return apply1(Mean, [x], { dims, keepdim });
 }
 
 declare module '../tensor.js' {

@@ -12,7 +12,7 @@ export function mv(input: Tensor, vec: Tensor): Tensor {
   const a = input._shape;
   const v = vec._shape;
   if (a.length !== 2 || v.length !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a.length}, ${v.length}`);
-  if (a[1] !== v[0]) throw new RuntimeError(`size mismatch, got ${a[0]}, ${a[0]}x${a[1]},${v[0]}`);
+  if (a[1] !== v[0]) throw new RuntimeError(`size mismatch, got input (${a[0]}), mat (${a[0]}x${a[1]}), vec (${v[0]})`);
   return matmul(input, vec);
 }
 

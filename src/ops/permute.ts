@@ -1,5 +1,4 @@
 // permute: reorders dims (ONNX Transpose). transpose, t, mT are written with it.
-import { sizeArgs } from '../args.js';
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
@@ -27,7 +26,7 @@ export const Permute = defineOp<{ perm: readonly number[] }>({
 export function permute(input: Tensor, dims: readonly number[]): Tensor {
   const r = input._shape.length;
   if (dims.length !== r)
-    throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${r} is not equal to len(dims) = ${dims.length}`.replace('(sparse_coo)', ''));
+    throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${r} is not equal to len(dims) = ${dims.length}`);
   const perm = dims.map((d) => normDim(d, r));
   if (new Set(perm).size !== r) throw new RuntimeError('permute(): duplicate dims are not allowed.');
   if (perm.every((p, i) => p === i)) return input;
@@ -64,7 +63,7 @@ declare module '../tensor.js' {
   }
 }
 Tensor.prototype.permute = function (this: Tensor, ...dims: (number | number[])[]) {
-  return permute(this, sizeArgs(dims, true).size.length ? (Array.isArray(dims[0]) ? (dims[0] as number[]) : (dims as number[])) : []);
+  return permute(this, dims.length === 1 && Array.isArray(dims[0]) ? dims[0] : (dims as number[]));
 };
 Tensor.prototype.transpose = function (this: Tensor, d0: number, d1: number) {
   return transpose(this, d0, d1);
@@ -80,6 +79,8 @@ Object.defineProperty(Tensor.prototype, 'T', {
 });
 Object.defineProperty(Tensor.prototype, 'mT', {
   get(this: Tensor) {
+    const r = this._shape.length;
+    if (r < 2) throw new RuntimeError(`tensor.mT is only supported on matrices or batches of matrices. Got ${r}-D tensor.`);
     return transpose(this, -2, -1);
   },
 });

@@ -1,5 +1,6 @@
 // relu: max(x, 0). Its gradient is the op threshold_backward, so double backward works too.
-import { int64 } from '../dtype.js';
+import { bool, int64 } from '../dtype.js';
+import { RuntimeError } from '../errors.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
@@ -39,6 +40,7 @@ export function threshold_backward(grad: Tensor, input: Tensor, threshold: numbe
  * x.relu(); torch.relu(x);
  */
 export function relu(input: Tensor): Tensor {
+  if (input.dtype === bool) throw new RuntimeError('Boolean inputs not supported for relu');
   return apply1(Relu, [input], undefined);
 }
 

@@ -1,7 +1,7 @@
 // reshape / view: same memory, new shape (no ORT call); flatten, unflatten, squeeze and
 // unsqueeze are written with it.
-import { sizeArgs } from '../args.js';
 import { apply1 } from '../dispatch.js';
+import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { inferSize, numel } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -39,6 +39,10 @@ export const Reshape = defineOp<ReshapeAttrs>({
  */
 export function reshape(input: Tensor, shape: readonly number[]): Tensor {
   const s = input._shape;
+  if (numel(s) === 0 && shape.filter((d) => d === -1).length === 1 && shape.some((d) => d === 0))
+    throw new RuntimeError(
+      `cannot reshape tensor of 0 elements into shape [${shape.join(', ')}] because the unspecified dimension size -1 can be any value and is ambiguous`,
+    );
   const spec = shape.map((d, i) => (d !== -1 && i < s.length && d === s[i] && d !== 0 ? 0 : d));
   // One dim the graph may not copy is left for ONNX to infer, so a single dynamic axis that moves
   // (unsqueeze(0), flatten(0, 1)) stays dynamic too.
@@ -58,7 +62,9 @@ declare module '../tensor.js' {
   }
 }
 Tensor.prototype.reshape = function (this: Tensor, ...shape: (number | number[])[]) {
-  return reshape(this, sizeArgs(shape, true).size);
+  // Not sizeArgs: a bad dim gets reshape's own message ('invalid shape dimension -2').
+  const s = shape.length === 1 && (Array.isArray(shape[0]) || ArrayBuffer.isView(shape[0])) ? Array.from(shape[0] as number[]) : (shape as number[]);
+  return reshape(this, s);
 };
 Tensor.prototype.view = Tensor.prototype.reshape;
 Tensor.prototype.view_as = function (this: Tensor, other: Tensor) {

@@ -1,10 +1,11 @@
 // sub: input - alpha * other (torch.sub, Tensor.sub, sub_, rsub, the `-` operator).
-import { bool } from '../dtype.js';
+import { bool, scalarDtype } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
+import { alphaCheck } from './add.js';
 import { inplace } from './_inplace.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
@@ -27,18 +28,26 @@ const alphaOf = (o: AlphaOpt | undefined): number => (typeof o === 'number' ? o 
  */
 export function sub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
   const alpha = alphaOf(opts);
-  if (alpha !== 1) other = mul(other, alpha);
-  const [a, b] = promote([input, other]);
-  if (a.dtype === bool)
+  // PyTorch's sub_check, on the operands as given (a Python scalar counts with its own dtype).
+  const ia = (input instanceof Tensor ? input.dtype : scalarDtype(input)) === bool;
+  const ib = (other instanceof Tensor ? other.dtype : scalarDtype(other)) === bool;
+  if (ia && ib)
     throw new RuntimeError(
       'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
     );
+  if (ia || ib)
+    throw new RuntimeError(
+      'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+    );
+  alphaCheck(input, other, alpha);
+  if (alpha !== 1) other = mul(other, alpha);
+  const [a, b] = promote([input, other]);
   return apply1(Sub, [a, b], undefined);
 }
 
 /** torch.rsub(input, other, { alpha }): other − alpha × input. */
 export function rsub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
-  return sub(other, mul(input, alphaOf(opts)));
+  return sub(other, input, opts);
 }
 
 declare module '../tensor.js' {

@@ -50,6 +50,10 @@ Tensor.prototype.to = function (this: Tensor, target?: unknown, opts?: { copy?: 
 };
 Tensor.prototype.type = function (this: Tensor, dtype?: DType | string) {
   if (dtype === undefined) return `torch.${this.dtype.scalarName}Tensor`;
+  if (typeof dtype === 'string') {
+    const m = /^(?:torch\.)?(Float|Double|Long|Int|Bool)Tensor$/.exec(dtype);
+    if (m) dtype = { Float: float32, Double: float64, Long: int64, Int: int32, Bool: bool }[m[1]]!;
+  }
   return to_dtype(this, toDType(dtype, this.dtype));
 };
 Tensor.prototype.float = function (this: Tensor) {

@@ -16,6 +16,7 @@ export interface OrtTensor {
 }
 interface NativeSession {
   loadModel(buffer: ArrayBuffer, byteOffset: number, byteLength: number, options: object): void;
+  loadModel(modelPath: string, options: object): void;
   readonly inputMetadata: { name: string }[];
   readonly outputMetadata: { name: string }[];
   run(feeds: Record<string, OrtTensor>, fetches: Record<string, OrtTensor | null>, options: object): Record<string, OrtTensor>;
@@ -68,6 +69,8 @@ export function get_num_threads(): number {
 
 /** A loaded model with fixed positional input/output names. */
 export class Session {
+  /** Models can be loaded from a path (external data is then found next to the file; > 2 GB works). */
+  static readonly acceptsPath = true;
   private readonly native: NativeSession;
   readonly inputNames: string[];
   readonly outputNames: string[];
@@ -75,7 +78,7 @@ export class Session {
   private readonly fetches: Record<string, null> = {};
   private disposed = false;
 
-  constructor(model: Uint8Array, opts: { threads: number; optimize?: boolean }) {
+  constructor(model: Uint8Array | string, opts: { threads: number; optimize?: boolean }) {
     if (!syncRunMethod) throw new Error('onnxruntime-node exposes no synchronous run: torchlike needs its pinned version');
     this.native = new NativeInferenceSession();
     const options: Record<string, unknown> = {
@@ -87,7 +90,8 @@ export class Session {
     };
     // Spinning workers burn the other core between our ops (ORT-FACTS §3); multi-thread sessions don't spin.
     if (opts.threads > 1) options.extra = { session: { intra_op: { allow_spinning: '0' } } };
-    this.native.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, options);
+    if (typeof model === 'string') this.native.loadModel(model, options);
+    else this.native.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, options);
     this.inputNames = this.native.inputMetadata.map((m) => m.name);
     this.outputNames = this.native.outputMetadata.map((m) => m.name);
     for (const n of this.outputNames) this.fetches[n] = null;

@@ -102,6 +102,7 @@ export const CASES: OpCase[] = [
   // shape and indexing
   { ...unary('reshape_view', (x) => x.reshape(x.size(0), 1, -1).view(x.size(0), -1).flatten()) },
   { ...unary('expand', (x) => x.unsqueeze(1).expand(-1, 2, -1), (n) => vals(n, 3)) },
+  { name: 'expand_sizes', fn: (x, b) => [b.expand(x.size(0), -1), b.unsqueeze(0).expand_as(x), x.narrow(1, 0, 1).expand(x.size(0), 3), x.unsqueeze(0).expand(2, -1, -1)], inputs: (n) => [vals(n, 4), vals(4)] },
   unary('permute', (x) => [x.permute(2, 0, 1), x.transpose(0, 1), x.movedim(0, 2)], (n) => vals(n, 3, 2)),
   unary('flip_roll', (x) => [x.flip(1), x.roll(1, 1)]),
   unary('repeat_tile', (x) => [x.repeat(2, 1), x.tile([1, 2])]),
@@ -138,6 +139,8 @@ export const CASES: OpCase[] = [
   { name: 'batch_norm', fn: (x, m, v, w, b) => F.batch_norm(x, m, v, w, b), inputs: (n) => [vals(n, 3, 2, 2), vals(3), pos(3), vals(3), vals(3)] },
   unary('layer_group_norm', (x) => [F.layer_norm(x, [2, 2]), F.group_norm(x, 2)], (n) => vals(n, 4, 2, 2)),
   unary('dropout_eval', (x) => F.dropout(x, 0.5, false)),
+  // training-mode batch_norm (batch statistics; the running ones are updated in place)
+  { name: 'batch_norm_train', fn: (x, w, b) => F.batch_norm(x, torch.zeros(3), torch.ones(3), w, b, true, 0.1, 1e-5), inputs: (n) => [vals(n, 3, 2, 2), vals(3), vals(3)], dynamic: false },
   { name: 'cross_entropy', fn: (x, t) => [F.cross_entropy(x, t), F.cross_entropy(x, t, { reduction: 'none' }), F.cross_entropy(x, t, { label_smoothing: 0.1 })], inputs: (n) => [vals(n, 5), ints(5, n)] },
   { name: 'nll_loss', fn: (x, t) => [F.nll_loss(F.log_softmax(x, 1), t), F.nll_loss(x, t, { reduction: 'sum' })], inputs: (n) => [vals(n, 5), ints(5, n)] },
   { name: 'bce', fn: (p, t) => [F.binary_cross_entropy(p, t), F.binary_cross_entropy_with_logits(p, t)], inputs: (n) => [vals(n, 3).sigmoid(), vals(n, 3).mul(0.5).add(0.5)] },
@@ -163,6 +166,9 @@ export const CASES: OpCase[] = [
       ['nll_loss', (x: Tensor) => F.nll_loss(x, torch.tensor([1, 0, 3, 2, 1, 0, 3]).narrow(0, 0, x.size(0)))],
       ['cross_entropy_ls', (x: Tensor) => _cross_entropy_loss(x, torch.tensor([1, 0, 3, 2, 1, 0, 3]).narrow(0, 0, x.size(0)), null, { reduction: 'mean', ignore_index: -100, smoothing: 0.1 })],
       ['bce', (x: Tensor) => F.binary_cross_entropy(x.sigmoid(), torch.full([x.size(0), 4], 0.3))],
+      ['batch_norm', (x: Tensor) => F.batch_norm(x, null, null, torch.tensor([0.5, 2, 1, -1]), null, true)],
+      ['layer_norm', (x: Tensor) => F.layer_norm(x, [4], torch.tensor([0.5, 2, 1, -1]), torch.tensor([0.1, 0, 0.2, 0]))],
+      ['group_norm', (x: Tensor) => F.group_norm(x, 2, torch.tensor([0.5, 2, 1, -1]))],
       ['embedding', (x: Tensor) => F.embedding(torch.tensor([[0, 2], [2, 1]]), x.narrow(0, 0, 3)).sum(0)],
     ] as [string, (x: Tensor) => Tensor][]
   ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
@@ -178,6 +184,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   _adagrad_step: 'optimizer step primitive',
   _adadelta_step: 'optimizer step primitive',
   _rmsprop_step: 'optimizer step primitive',
+  _native_batch_norm_legit_no_training: 'eval-mode batch_norm is written with elementwise ops while tracing (normalization.ts), as PyTorch exports it',
 };
 
 function flat(o: Out): Tensor[] {

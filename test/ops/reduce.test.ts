@@ -124,7 +124,7 @@ describe('reduce errors (PyTorch messages)', () => {
       'inconsistent tensor size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements respectively',
     );
     expect(() => torch.mv(x, x)).toThrow('vector + matrix @ vector expected, got 1, 2, 2');
-    expect(() => torch.mv(x, torch.ones(4))).toThrow('size mismatch, got 2, 2x3,4');
+    expect(() => torch.mv(x, torch.ones(4))).toThrow('size mismatch, got input (2), mat (2x3), vec (4)'); // PyTorch 2.x wording, as matmul
     expect(() => torch.outer(x, x)).toThrow('outer: Expected 1-D argument self, but got 2-D');
     expect(() => torch.addmm(torch.ones(2, 2), x, x)).toThrow('mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)');
     expect(() => torch.addmm(torch.ones(3), torch.ones(3), x)).toThrow('mat1 must be a matrix, got 1-D tensor');

@@ -1,0 +1,49 @@
+// In-place writes and memory sharing during export: the exported graph computes what eager
+// computes. Reshape-family views (view, reshape, unsqueeze, flatten) and detach() share memory
+// with their base, so a write through one is seen by the other; slices (narrow, select,
+// indexing) are copies in torchlike, so a write into one leaves the sliced tensor as it was.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as torch from '../../torchlike/index.js';
+import type { Tensor } from '../../torchlike/index.js';
+import { compareCase, exportCase, type OpCase, vals } from './onnx_cases.js';
+import { checkModels, hasOnnx } from './onnx_python.js';
+
+const CASES: OpCase[] = [
+  { name: 'narrow_add_', fn: (x) => { x.narrow(1, 0, 2).add_(1); return x.mul(2); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'select_mul_', fn: (x) => { const y = x.add(0); y.select(0, 0).mul_(2); return y; }, inputs: (n) => [vals(n, 4)] },
+  { name: 'view_add_base', fn: (x) => { const y = x.mul(1); y.view(-1).add_(1); return y.sum(1); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'base_add_view', fn: (x) => { const y = x.mul(2); const v = y.reshape(x.size(0), 2, -1); y.add_(1); return [v, y]; }, inputs: (n) => [vals(n, 4)] },
+  { name: 'unsqueeze_mul_', fn: (x) => { const y = x.clone(); y.unsqueeze(0).mul_(3); return y.add(x); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'flatten_chain', fn: (x) => { const y = x.mul(1); const f = y.flatten(); f.sub_(0.5); f.mul_(2); return y; }, inputs: (n) => [vals(n, 2, 3)] },
+  { name: 'detach', fn: (x) => { const y = x.mul(2); return y.detach().add(y); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'detach_then_write', fn: (x) => { const y = x.mul(2); const d = y.detach(); y.add_(1); return d.mul(1); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'input_view_write', fn: (x) => { x.view(-1).mul_(2); return x.add(1); }, inputs: (n) => [vals(n, 4)] },
+];
+
+describe('torch.onnx.export: in-place writes through views match eager', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-onnx-views-'));
+  const paths: string[] = [];
+  for (const c of CASES)
+    it(c.name, () => {
+      const p = exportCase(c, dir);
+      paths.push(p);
+      expect(compareCase(c, p, [3, 5])).toBe('');
+    });
+  it('eager: a write into a slice leaves the base alone; a write into a view reaches it', () => {
+    const x = vals(2, 3);
+    const before = x.tolist();
+    x.narrow(1, 0, 2).add_(1);
+    x.select(0, 0).mul_(2);
+    expect(x.tolist()).toEqual(before);
+    x.view(-1).add_(1);
+    expect((x.tolist() as number[][])[0][0]).toBeCloseTo((before as number[][])[0][0] + 1, 6);
+  });
+  it.runIf(hasOnnx)('every file passes onnx.checker.check_model(full_check=True)', () => {
+    expect(Object.entries(checkModels(paths)).filter(([, e]) => e)).toEqual([]);
+  });
+});
+
+export type { Tensor };
