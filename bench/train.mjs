@@ -14,6 +14,8 @@
 // libblas.so.3 when the system has only the reference BLAS; see bench/torch_train.py).
 // The PyTorch line names the BLAS it ran on: with the reference BLAS its Linear layers are ~10x
 // slower than in its best configuration, and the MLP ratio means little.
+// Run with --expose-gc (npm run bench does) so that garbage of a torchlike block is collected
+// before PyTorch's block starts instead of concurrently with it.
 // Exit code 0 even when a target is missed (it is reported); 3 when dist/ is missing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -156,7 +158,10 @@ for (const w of WORKLOADS) {
       } else if (ptInfo) {
         py.push((await pt.ask(`run ${w} ${ptIters}`)).s / ptIters);
       }
-      await sleep(20); // let the other side's idle thread pools settle before the next block
+      // Before the next block, let this side's leftovers settle: a full GC now (with --expose-gc)
+      // rather than V8's concurrent marking stealing a core from PyTorch's next block, then a pause.
+      globalThis.gc?.();
+      await sleep(50);
     }
   }
   const res = { torchlike: { ms: median(tl) * 1e3, p10_ms: p10(tl) * 1e3, steps_per_s: 1 / median(tl), first_loss: tlFirst, iters: tlIters } };

@@ -60,8 +60,8 @@ export function tieGrad(ctx: GradCtx<ReduceAttrs>, gy: Tensor, nanTies = false):
   return mul(div(reshape(gy, kept), sum(mask, ctx.attrs.dims, true)), mask);
 }
 
-const reduceKey = (a: ReduceAttrs): string => a.dims.join(',') + (a.keepdim ? 'k' : '');
-const reduceInfer = (x: readonly Tensor[], a: ReduceAttrs) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, a.keepdim) }];
+export const reduceKey = (a: ReduceAttrs): string => a.dims.join(',') + (a.keepdim ? 'k' : '');
+export const reduceInfer = (x: readonly Tensor[], a: ReduceAttrs) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, a.keepdim) }];
 
 export const Amax = defineOp<ReduceAttrs>({
   name: 'amax',

@@ -1,14 +1,14 @@
 // amin: the minimum over dims (torch.amin, Tensor.amin). Shared pieces live in amax.ts.
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, lowerMaxMin, reduceMaxMin, tieGrad } from './amax.js';
-import { reducedShape, type ReduceAttrs } from './sum.js';
+import { type DimArg, lowerMaxMin, reduceInfer, reduceKey, reduceMaxMin, tieGrad } from './amax.js';
+import type { ReduceAttrs } from './sum.js';
 
 export const Amin = defineOp<ReduceAttrs>({
   name: 'amin',
-  infer: (x, a) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, a.keepdim) }],
+  infer: reduceInfer,
   lower: (g, x, a, io) => [lowerMaxMin(g, 'ReduceMin', x[0], a, io.inputs[0].dtype)],
-  attrKey: (a) => a.dims.join(',') + (a.keepdim ? 'k' : ''),
+  attrKey: reduceKey,
   saves: { inputs: [0], outputs: [0] },
   grad: (ctx, [gy]) => [tieGrad(ctx, gy!)],
 });

@@ -20,10 +20,7 @@ export const Fmod = defineOp({
     const { isM1, safe } = safeIntDivisor(g, b, dt);
     return [g.op1('Where', [isM1, g.scalar(dt, 0), g.op1('Mod', [a, safe], { fmod: 1 })])];
   },
-  grad: (ctx, [gy]) => {
-    const [a, b] = ctx.inputs;
-    return [ctx.needs[0] ? gy : null, ctx.needs[1] ? neg(mul(gy!, div(a, b, { rounding_mode: 'trunc' }))) : null];
-  },
+  grad: moduloGrad('trunc'),
 });
 
 /**
@@ -33,11 +30,7 @@ export const Fmod = defineOp({
  * torch.fmod(torch.tensor([-3, -2, 3]), 2); // tensor([-1, 0, 1])
  */
 export function fmod(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  const dt = resultType(...([input, other] as never[]));
-  if (dt === bool) throw new RuntimeError(`"fmod_cpu" not implemented for 'Bool'`);
-  const [a, b] = promote([input, other], dt);
-  checkIntDivisor(b);
-  return apply1(Fmod, [a, b], undefined);
+  return applyModulo(Fmod, 'fmod', input, other);
 }
 
 declare module '../tensor.js' {

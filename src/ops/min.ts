@@ -1,30 +1,14 @@
-// min: torch.min in its three forms (see max.ts, which holds the shared pieces).
+// min: torch.min in its three forms (max.ts holds the argument handling, _minmax.ts the OpDef fields).
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { lowerMaxMin, tieGrad } from './amax.js';
-import { type DimAttrs, dimInfer, dimKey, lowerArgReduce, maxMin, selectGrad, type ValuesIndices } from './max.js';
+import { type DimAttrs, reduceAllFields, reduceDimFields } from './_minmax.js';
+import { maxMin, type ValuesIndices } from './max.js';
 import { minimum } from './minimum.js';
-import { reducedShape, type ReduceAttrs } from './sum.js';
+import type { ReduceAttrs } from './sum.js';
 
-export const MinAll = defineOp<ReduceAttrs>({
-  name: 'min',
-  backwardName: 'MinBackward1',
-  infer: (x, a) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, false) }],
-  lower: (g, x, a, io) => [lowerMaxMin(g, 'ReduceMin', x[0], a, io.inputs[0].dtype)],
-  attrKey: (a) => a.dims.join(','),
-  saves: { inputs: [0], outputs: [0] },
-  grad: (ctx, [gy]) => [tieGrad(ctx, gy!, true)],
-});
+export const MinAll = defineOp<ReduceAttrs>({ name: 'min', backwardName: 'MinBackward1', ...reduceAllFields('ReduceMin') });
 
-export const MinDim = defineOp<DimAttrs>({
-  name: 'min.dim',
-  backwardName: 'MinBackward0',
-  infer: dimInfer,
-  lower: (g, x, a, io) => lowerArgReduce(g, 'ArgMin', x[0], a, io.inputs[0].dtype),
-  attrKey: dimKey,
-  saves: { inputs: [], outputs: [1] },
-  grad: (ctx, [gv]) => [selectGrad(ctx, gv!)],
-});
+export const MinDim = defineOp<DimAttrs>({ name: 'min.dim', backwardName: 'MinBackward0', ...reduceDimFields('ArgMin') });
 
 /**
  * torch.min(input) → the smallest value; torch.min(input, dim, keepdim) → [values, indices]

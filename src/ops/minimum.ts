@@ -1,27 +1,12 @@
 // minimum: the smaller of two tensors elementwise, NaN propagating (torch.minimum, Tensor.minimum).
-import { bool, resultType } from '../dtype.js';
+import { resultType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
-import { div } from './div.js';
-import { eq } from './eq.js';
-import { gt } from './gt.js';
-import { lt } from './lt.js';
-import { where } from './where.js';
+import { promote, type TensorOrScalar } from './_common.js';
+import { extremumFields } from './_minmax.js';
 
-export const Minimum = defineOp({
-  name: 'minimum',
-  infer: (x) => broadcastInfer(x),
-  // ONNX Min keeps NaN like PyTorch (ORT-FACTS §4); bool has no Min kernel.
-  lower: (g, x, _a, io) => [g.op1(io.inputs[0].dtype === bool ? 'And' : 'Min', x)],
-  // PyTorch 1.13: ties split the gradient in half; NaN lanes pass it to both sides.
-  grad: (ctx, [gy]) => {
-    const [a, b] = ctx.inputs;
-    const shared = where(eq(a, b), div(gy!, 2), gy!);
-    return [ctx.needs[0] ? where(gt(a, b), 0, shared) : null, ctx.needs[1] ? where(lt(a, b), 0, shared) : null];
-  },
-});
+export const Minimum = defineOp({ name: 'minimum', ...extremumFields('min') });
 
 /**
  * torch.minimum(input, other): the smaller of input and other elementwise (NaN if either is NaN),

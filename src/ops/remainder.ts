@@ -24,10 +24,7 @@ export const Remainder = defineOp({
     const mod = g.op1('Mod', [a, b], { fmod: 1 });
     return [g.op1('Where', [lowerFloorAdjust(g, mod, b, dt), g.op1('Add', [mod, b]), mod])];
   },
-  grad: (ctx, [gy]) => {
-    const [a, b] = ctx.inputs;
-    return [ctx.needs[0] ? gy : null, ctx.needs[1] ? neg(mul(gy!, div(a, b, { rounding_mode: 'floor' }))) : null];
-  },
+  grad: moduloGrad('floor'),
 });
 
 /**
@@ -37,11 +34,7 @@ export const Remainder = defineOp({
  * torch.remainder(torch.tensor([-3, -2, 3]), 2); // tensor([1, 0, 1])
  */
 export function remainder(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  const dt = resultType(...([input, other] as never[]));
-  if (dt === bool) throw new RuntimeError(`"remainder_cpu" not implemented for 'Bool'`);
-  const [a, b] = promote([input, other], dt);
-  checkIntDivisor(b);
-  return apply1(Remainder, [a, b], undefined);
+  return applyModulo(Remainder, 'remainder', input, other);
 }
 
 declare module '../tensor.js' {

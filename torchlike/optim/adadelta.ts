@@ -2,8 +2,7 @@
 import { bind } from '../../src/args.js';
 import { ValueError } from '../../src/errors.js';
 import { _adadelta_step } from '../../src/ops/_adadelta_step.js';
-import type { Tensor } from '../../src/tensor.js';
-import { type Commit, hyper, Optimizer, type ParamGroup, type Params, writeInto, zerosLike } from './optimizer.js';
+import { type Commit, countStep, hyper, Optimizer, type ParamGroup, type Params } from './optimizer.js';
 
 export interface AdadeltaOptions {
   lr?: number;
@@ -42,19 +41,9 @@ export class Adadelta extends Optimizer {
     const commits: Commit[] = [];
     for (const [dtype, ps] of this.withGrads(group)) {
       const keys = ['square_avg', 'acc_delta'];
-      const st = ps.map((p) => this.state.get(p));
-      const states = keys.map((k) => ps.map((p, i) => (st[i]?.[k] as Tensor | undefined) ?? zerosLike(p)));
       const h = hyper(dtype, [lr, rho, 1 - rho, eps, weight_decay]);
-      const out = _adadelta_step(h, ps.map((p) => p.grad!), ps, states, { n: ps.length, weight_decay: weight_decay !== 0, maximize });
-      const n = ps.length;
-      commits.push(() =>
-        ps.forEach((p, i) => {
-          writeInto(p, out[i]);
-          const s = this.stateOf(p);
-          s.step = ((s.step as number | undefined) ?? 0) + 1;
-          keys.forEach((k, j) => (s[k] = out[(j + 1) * n + i]));
-        }),
-      );
+      const out = _adadelta_step(h, ps.map((p) => p.grad!), ps, this.statesOf(ps, keys), { n: ps.length, weight_decay: weight_decay !== 0, maximize });
+      commits.push(this.commitStates(ps, out, keys, countStep));
     }
     return commits;
   }

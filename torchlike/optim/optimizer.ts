@@ -192,6 +192,26 @@ export abstract class Optimizer {
     return out;
   }
 
+  /** Each named state of ps as a fused step's inputs (states[k][i]), zeros where p has none yet. */
+  protected statesOf(ps: Tensor[], keys: readonly string[]): Tensor[][] {
+    return keys.map((k) => ps.map((p) => (this.state.get(p)?.[k] as Tensor | undefined) ?? zerosLike(p)));
+  }
+
+  /**
+   * The commit of a fused step whose outputs are [params'[n], then each of keys' states[n]]:
+   * writes the parameters, stores the states and lets `step` update the counter.
+   */
+  protected commitStates(ps: Tensor[], out: Tensor[], keys: readonly string[], step: (s: ParamState, i: number) => void): Commit {
+    const n = ps.length;
+    return () =>
+      ps.forEach((p, i) => {
+        writeInto(p, out[i]);
+        const s = this.stateOf(p);
+        step(s, i);
+        keys.forEach((k, j) => (s[k] = out[(j + 1) * n + i]));
+      });
+  }
+
   /** The state of p, created empty on first use (PyTorch's defaultdict). */
   protected stateOf(p: Tensor): ParamState {
     let s = this.state.get(p);
@@ -247,6 +267,11 @@ export function zerosLike(p: Tensor, fill = 0): Tensor {
   const t = new Tensor(new p.dtype.array(p.numel()), p.shape, p.dtype);
   if (fill !== 0) (t._data as Float32Array).fill(fill);
   return t;
+}
+
+/** The plain-number step counter PyTorch keeps for RMSprop and Adadelta (a commitStates step). */
+export function countStep(s: ParamState): void {
+  s.step = ((s.step as number | undefined) ?? 0) + 1;
 }
 
 /** The 0-d float32 step counter PyTorch keeps for Adam, AdamW and Adagrad (torch.tensor(0.)). */

@@ -3,8 +3,7 @@
 import { bind } from '../../src/args.js';
 import { ValueError } from '../../src/errors.js';
 import { _rmsprop_step } from '../../src/ops/_rmsprop_step.js';
-import type { Tensor } from '../../src/tensor.js';
-import { type Commit, hyper, Optimizer, type ParamGroup, type Params, writeInto, zerosLike } from './optimizer.js';
+import { type Commit, countStep, hyper, Optimizer, type ParamGroup, type Params } from './optimizer.js';
 
 export interface RMSpropOptions {
   lr?: number;
@@ -50,20 +49,10 @@ export class RMSprop extends Optimizer {
     const commits: Commit[] = [];
     for (const [dtype, ps] of this.withGrads(group)) {
       const keys = ['square_avg', ...(momentum > 0 ? ['momentum_buffer'] : []), ...(centered ? ['grad_avg'] : [])];
-      const st = ps.map((p) => this.state.get(p));
-      const states = keys.map((k) => ps.map((p, i) => (st[i]?.[k] as Tensor | undefined) ?? zerosLike(p)));
       const h = hyper(dtype, [lr, alpha, 1 - alpha, eps, weight_decay, momentum]);
       const a = { n: ps.length, weight_decay: weight_decay !== 0, momentum: momentum > 0, centered, maximize };
-      const out = _rmsprop_step(h, ps.map((p) => p.grad!), ps, states, a);
-      const n = ps.length;
-      commits.push(() =>
-        ps.forEach((p, i) => {
-          writeInto(p, out[i]);
-          const s = this.stateOf(p);
-          s.step = ((s.step as number | undefined) ?? 0) + 1;
-          keys.forEach((k, j) => (s[k] = out[(j + 1) * n + i]));
-        }),
-      );
+      const out = _rmsprop_step(h, ps.map((p) => p.grad!), ps, this.statesOf(ps, keys), a);
+      commits.push(this.commitStates(ps, out, keys, countStep));
     }
     return commits;
   }

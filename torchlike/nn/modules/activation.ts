@@ -13,12 +13,16 @@ type InplaceArg = boolean | { inplace?: boolean };
 const inplaceOf = (a: InplaceArg | undefined): boolean => (typeof a === 'object' ? (a.inplace ?? false) : (a ?? false));
 
 /** Layers whose only option is inplace. */
-class InplaceActivation extends Module {
+class InplaceOnly extends Module {
   inplace: boolean;
   constructor(inplace?: InplaceArg) {
     super();
     this.inplace = inplaceOf(inplace);
   }
+}
+
+/** ... and that print it (PyTorch's Hardswish and Hardsigmoid do not). */
+class InplaceActivation extends InplaceOnly {
   override extra_repr(): string {
     return this.inplace ? 'inplace=True' : '';
   }
@@ -53,23 +57,13 @@ export class Mish extends InplaceActivation {
   }
 }
 /** Hardswish: x·relu6(x + 3)/6. */
-export class Hardswish extends Module {
-  inplace: boolean;
-  constructor(inplace?: InplaceArg) {
-    super();
-    this.inplace = inplaceOf(inplace);
-  }
+export class Hardswish extends InplaceOnly {
   override forward(input: Tensor): Tensor {
     return F.hardswish(input, this.inplace);
   }
 }
 /** Hardsigmoid: relu6(x + 3)/6. */
-export class Hardsigmoid extends Module {
-  inplace: boolean;
-  constructor(inplace?: InplaceArg) {
-    super();
-    this.inplace = inplaceOf(inplace);
-  }
+export class Hardsigmoid extends InplaceOnly {
   override forward(input: Tensor): Tensor {
     return F.hardsigmoid(input, this.inplace);
   }

@@ -21,46 +21,33 @@ function entriesOf<T>(x: Map<string, T> | Record<string, T> | Iterable<[string, 
   return [...(x as Iterable<[string, T]>)];
 }
 
-/**
- * Chains modules: forward feeds each module's output to the next. Built from modules
- * (keys '0', '1', ...) or from a Map / plain object of named modules.
- * @example
- * const model = new nn.Sequential(new nn.Linear(4, 8), new nn.ReLU(), new nn.Linear(8, 2));
- * model(x); model[0]; model.get(-1); model.__len__(); // 3
- */
-export class Sequential extends Module {
+/** Clears a list container's registry and re-registers values under '0', '1', ... */
+function renumber<V>(store: Map<string, V | null>, values: (V | null)[]): void {
+  store.clear();
+  values.forEach((v, i) => store.set(String(i), v));
+}
+
+/** What Sequential and ModuleList share: Python list indexing over `_modules`. */
+abstract class ModuleSequence extends Module {
   /** seq[i] (via the module proxy; negative i counts from the end). */
   [index: number]: Module;
-  constructor(...args: (Module | Map<string, Module> | Record<string, Module>)[]) {
-    super();
-    if (args.length === 1 && !(args[0] instanceof Module)) for (const [k, m] of entriesOf(args[0] as Map<string, Module>)) this.add_module(k, m);
-    else args.forEach((m, i) => this.add_module(String(i), m as Module));
-  }
+  /** The `_modules` key at index idx (Python index rules, with the container's IndexError). */
+  protected abstract _key(idx: number): string;
 
   /** seq[idx] (negative counts from the end). */
   __getitem__(idx: number): Module {
-    const keys = [...this._modules.keys()];
-    return this._modules.get(keys[normIndex(idx, keys.length, 'Sequential')])!;
+    return this._modules.get(this._key(idx))!;
   }
   get(idx: number): Module {
     return this.__getitem__(idx);
   }
-  /** seq[start:stop] as a new Sequential keeping the original keys. */
-  slice(start = 0, stop?: number): Sequential {
-    const items = [...this._modules].slice(start, stop) as [string, Module][];
-    return new (this.constructor as typeof Sequential)(new Map(items));
-  }
   __setitem__(idx: number, module: Module): void {
-    const keys = [...this._modules.keys()];
-    this.add_module(keys[normIndex(idx, keys.length, 'Sequential')], module);
+    this.add_module(this._key(idx), module);
   }
   /** del seq[idx]; the remaining modules are renumbered. */
   __delitem__(idx: number): void {
-    const keys = [...this._modules.keys()];
-    this._modules.delete(keys[normIndex(idx, keys.length, 'Sequential')]);
-    const rest = [...this._modules.values()];
-    this._modules.clear();
-    rest.forEach((m, i) => this._modules.set(String(i), m));
+    this._modules.delete(this._key(idx));
+    renumber(this._modules, [...this._modules.values()]);
   }
   __len__(): number {
     return this._modules.size;
@@ -76,6 +63,37 @@ export class Sequential extends Module {
     this.add_module(String(this._modules.size), module);
     return this;
   }
+  /** Removes and returns the module at index. */
+  pop(index = -1): Module {
+    const m = this.__getitem__(index);
+    this.__delitem__(index);
+    return m;
+  }
+}
+
+/**
+ * Chains modules: forward feeds each module's output to the next. Built from modules
+ * (keys '0', '1', ...) or from a Map / plain object of named modules.
+ * @example
+ * const model = new nn.Sequential(new nn.Linear(4, 8), new nn.ReLU(), new nn.Linear(8, 2));
+ * model(x); model[0]; model.get(-1); model.__len__(); // 3
+ */
+export class Sequential extends ModuleSequence {
+  constructor(...args: (Module | Map<string, Module> | Record<string, Module>)[]) {
+    super();
+    if (args.length === 1 && !(args[0] instanceof Module)) for (const [k, m] of entriesOf(args[0] as Map<string, Module>)) this.add_module(k, m);
+    else args.forEach((m, i) => this.add_module(String(i), m as Module));
+  }
+  // Keys may be names (built from a Map), so index into the key order.
+  protected _key(idx: number): string {
+    const keys = [...this._modules.keys()];
+    return keys[normIndex(idx, keys.length, 'Sequential')];
+  }
+  /** seq[start:stop] as a new Sequential keeping the original keys. */
+  slice(start = 0, stop?: number): Sequential {
+    const items = [...this._modules].slice(start, stop) as [string, Module][];
+    return new (this.constructor as typeof Sequential)(new Map(items));
+  }
   /** Appends every module of an iterable. */
   extend(modules: Iterable<Module>): this {
     for (const m of modules) this.append(m);
@@ -87,15 +105,8 @@ export class Sequential extends Module {
     const n = mods.length;
     if (!(index >= -n && index <= n)) throw new IndexError(`Index out of range: ${index}`);
     mods.splice(index < 0 ? index + n : index, 0, module);
-    this._modules.clear();
-    mods.forEach((m, i) => this._modules.set(String(i), m));
+    renumber(this._modules, mods);
     return this;
-  }
-  /** Removes and returns the module at index. */
-  pop(index = -1): Module {
-    const m = this.__getitem__(index);
-    this.__delitem__(index);
-    return m;
   }
 
   override forward(input: any): any {
@@ -110,49 +121,17 @@ export class Sequential extends Module {
  * this.layers = new nn.ModuleList([new nn.Linear(4, 4), new nn.Linear(4, 4)]);
  * for (const layer of this.layers) x = layer(x);
  */
-export class ModuleList extends Module {
-  /** list[i] (via the module proxy; negative i counts from the end). */
-  [index: number]: Module;
+export class ModuleList extends ModuleSequence {
   constructor(modules?: Iterable<Module> | null) {
     super();
     if (modules) this.extend(modules);
   }
-  private offset(idx: number): string {
+  protected _key(idx: number): string {
     return String(normIndex(idx, this._modules.size, 'ModuleList'));
-  }
-  /** list[idx] (negative counts from the end). */
-  __getitem__(idx: number): Module {
-    return this._modules.get(this.offset(idx))!;
-  }
-  get(idx: number): Module {
-    return this.__getitem__(idx);
   }
   /** list[start:stop] as a new ModuleList. */
   slice(start = 0, stop?: number): ModuleList {
     return new (this.constructor as typeof ModuleList)(([...this._modules.values()] as Module[]).slice(start, stop));
-  }
-  __setitem__(idx: number, module: Module): void {
-    this.add_module(this.offset(idx), module);
-  }
-  /** del list[idx]; the rest are renumbered. */
-  __delitem__(idx: number): void {
-    this._modules.delete(this.offset(idx));
-    const rest = [...this._modules.values()];
-    this._modules.clear();
-    rest.forEach((m, i) => this._modules.set(String(i), m));
-  }
-  __len__(): number {
-    return this._modules.size;
-  }
-  override get length(): number {
-    return this._modules.size;
-  }
-  [Symbol.iterator](): Iterator<Module> {
-    return ([...this._modules.values()] as Module[])[Symbol.iterator]();
-  }
-  append(module: Module): this {
-    this.add_module(String(this._modules.size), module);
-    return this;
   }
   extend(modules: Iterable<Module>): this {
     if (modules == null || typeof (modules as Iterable<Module>)[Symbol.iterator] !== 'function')
@@ -165,13 +144,59 @@ export class ModuleList extends Module {
     const mods = [...this._modules.values()];
     const n = mods.length;
     mods.splice(index < 0 ? Math.max(0, index + n) : Math.min(index, n), 0, module);
-    this._modules.clear();
-    mods.forEach((m, i) => this._modules.set(String(i), m));
+    renumber(this._modules, mods);
   }
-  pop(index = -1): Module {
-    const m = this.__getitem__(index);
-    this.__delitem__(index);
-    return m;
+}
+
+/**
+ * What ModuleDict and ParameterDict share: a Python dict over one of Module's registries.
+ * V is what is stored, In what __setitem__ accepts.
+ */
+abstract class DictContainer<V, In> extends Module {
+  /** The registry the entries live in (`_modules` or `_parameters`). */
+  protected abstract _store(): Map<string, V | null>;
+  abstract __setitem__(key: string, value: In): void;
+
+  __getitem__(key: string): V {
+    if (!this._store().has(key)) throw new KeyError(`'${key}'`);
+    return this._store().get(key)!;
+  }
+  get(key: string): V {
+    return this.__getitem__(key);
+  }
+  set(key: string, value: In): void {
+    this.__setitem__(key, value);
+  }
+  __delitem__(key: string): void {
+    this._store().delete(key);
+  }
+  __len__(): number {
+    return this._store().size;
+  }
+  override get length(): number {
+    return this._store().size;
+  }
+  __contains__(key: string): boolean {
+    return this._store().has(key);
+  }
+  has(key: string): boolean {
+    return this._store().has(key);
+  }
+  /** Iterates over keys, like a Python dict. */
+  [Symbol.iterator](): Iterator<string> {
+    return [...this._store().keys()][Symbol.iterator]();
+  }
+  keys(): string[] {
+    return [...this._store().keys()];
+  }
+  values(): V[] {
+    return [...this._store().values()] as V[];
+  }
+  items(): [string, V][] {
+    return [...this._store()] as [string, V][];
+  }
+  update(values: Map<string, In> | Record<string, In> | Iterable<[string, In]>): void {
+    for (const [k, v] of entriesOf(values)) this.__setitem__(k, v);
   }
 }
 
@@ -181,51 +206,16 @@ export class ModuleList extends Module {
  * this.heads = new nn.ModuleDict({ cls: new nn.Linear(8, 3), box: new nn.Linear(8, 4) });
  * this.heads.get('cls')(x); this.heads['box'];
  */
-export class ModuleDict extends Module {
+export class ModuleDict extends DictContainer<Module, Module> {
   constructor(modules?: Map<string, Module> | Record<string, Module> | Iterable<[string, Module]> | null) {
     super();
     if (modules) this.update(modules);
   }
-  __getitem__(key: string): Module {
-    if (!this._modules.has(key)) throw new KeyError(`'${key}'`);
-    return this._modules.get(key)!;
-  }
-  get(key: string): Module {
-    return this.__getitem__(key);
+  protected _store(): Map<string, Module | null> {
+    return this._modules;
   }
   __setitem__(key: string, module: Module): void {
     this.add_module(key, module);
-  }
-  set(key: string, module: Module): void {
-    this.add_module(key, module);
-  }
-  __delitem__(key: string): void {
-    this._modules.delete(key);
-  }
-  __len__(): number {
-    return this._modules.size;
-  }
-  override get length(): number {
-    return this._modules.size;
-  }
-  __contains__(key: string): boolean {
-    return this._modules.has(key);
-  }
-  has(key: string): boolean {
-    return this._modules.has(key);
-  }
-  /** Iterates over keys, like a Python dict. */
-  [Symbol.iterator](): Iterator<string> {
-    return [...this._modules.keys()][Symbol.iterator]();
-  }
-  keys(): string[] {
-    return [...this._modules.keys()];
-  }
-  values(): Module[] {
-    return [...this._modules.values()] as Module[];
-  }
-  items(): [string, Module][] {
-    return [...this._modules] as [string, Module][];
   }
   clear(): void {
     this._modules.clear();
@@ -235,13 +225,14 @@ export class ModuleDict extends Module {
     this._modules.delete(key);
     return m;
   }
-  update(modules: Map<string, Module> | Record<string, Module> | Iterable<[string, Module]>): void {
-    for (const [k, m] of entriesOf(modules)) this.add_module(k, m);
-  }
 }
 
 const paramRepr = (p: Tensor): string =>
   `Parameter containing: [${p.type()} of size ${p.shape.join('x')}]`;
+
+/** extra_repr of ParameterList / ParameterDict: one `(key): Parameter containing: ...` line each. */
+const paramsRepr = (params: Map<string, Parameter | null>): string =>
+  [...params].map(([k, p]) => `(${k}): ${paramRepr(p!)}`).join('\n');
 
 const asParam = (v: Tensor): Parameter => (v instanceof Parameter ? v : new Parameter(v));
 
@@ -284,7 +275,7 @@ export class ParameterList extends Module {
     return this;
   }
   override extra_repr(): string {
-    return [...this._parameters].map(([k, p]) => `(${k}): ${paramRepr(p!)}`).join('\n');
+    return paramsRepr(this._parameters);
   }
 }
 
@@ -293,55 +284,18 @@ export class ParameterList extends Module {
  * @example
  * this.p = new nn.ParameterDict({ a: new nn.Parameter(torch.ones(2)) });
  */
-export class ParameterDict extends Module {
+export class ParameterDict extends DictContainer<Parameter, Tensor> {
   constructor(values?: Map<string, Tensor> | Record<string, Tensor> | Iterable<[string, Tensor]> | null) {
     super();
     if (values) this.update(values);
   }
-  __getitem__(key: string): Parameter {
-    if (!this._parameters.has(key)) throw new KeyError(`'${key}'`);
-    return this._parameters.get(key)!;
-  }
-  get(key: string): Parameter {
-    return this.__getitem__(key);
+  protected _store(): Map<string, Parameter | null> {
+    return this._parameters;
   }
   __setitem__(key: string, value: Tensor): void {
     this.register_parameter(key, asParam(value));
   }
-  set(key: string, value: Tensor): void {
-    this.__setitem__(key, value);
-  }
-  __delitem__(key: string): void {
-    this._parameters.delete(key);
-  }
-  __len__(): number {
-    return this._parameters.size;
-  }
-  override get length(): number {
-    return this._parameters.size;
-  }
-  __contains__(key: string): boolean {
-    return this._parameters.has(key);
-  }
-  has(key: string): boolean {
-    return this._parameters.has(key);
-  }
-  [Symbol.iterator](): Iterator<string> {
-    return [...this._parameters.keys()][Symbol.iterator]();
-  }
-  keys(): string[] {
-    return [...this._parameters.keys()];
-  }
-  values(): Parameter[] {
-    return [...this._parameters.values()] as Parameter[];
-  }
-  items(): [string, Parameter][] {
-    return [...this._parameters] as [string, Parameter][];
-  }
-  update(values: Map<string, Tensor> | Record<string, Tensor> | Iterable<[string, Tensor]>): void {
-    for (const [k, v] of entriesOf(values)) this.__setitem__(k, v);
-  }
   override extra_repr(): string {
-    return [...this._parameters].map(([k, p]) => `(${k}): ${paramRepr(p!)}`).join('\n');
+    return paramsRepr(this._parameters);
   }
 }

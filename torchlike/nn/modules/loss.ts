@@ -12,12 +12,17 @@ type LossOpts = {
   reduction?: Reduction;
 };
 
+/** The reduction: legacy size_average/reduce win when given, as in PyTorch. */
+function resolveReduction<R extends string>(o: { size_average?: boolean | null; reduce?: boolean | null; reduction?: R }): R | Reduction {
+  return o.size_average != null || o.reduce != null ? F._legacy_get_string(o.size_average, o.reduce) : (o.reduction ?? 'mean');
+}
+
 /** _Loss: the reduction (legacy size_average/reduce win when given, as in PyTorch). */
 export class _Loss extends Module {
   reduction: Reduction;
   constructor(o: LossOpts = {}) {
     super();
-    this.reduction = o.size_average != null || o.reduce != null ? F._legacy_get_string(o.size_average, o.reduce) : (o.reduction ?? 'mean');
+    this.reduction = resolveReduction(o);
   }
 }
 
@@ -179,11 +184,21 @@ export class KLDivLoss extends Module {
   constructor(...args: unknown[]) {
     const o = bind<{ size_average?: boolean | null; reduce?: boolean | null; reduction?: Reduction | 'batchmean'; log_target?: boolean }>([...LEGACY, 'log_target'], args);
     super();
-    this.reduction = o.size_average != null || o.reduce != null ? F._legacy_get_string(o.size_average, o.reduce) : (o.reduction ?? 'mean');
+    this.reduction = resolveReduction(o);
     this.log_target = o.log_target ?? false;
   }
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.kl_div(input, target, { reduction: this.reduction, log_target: this.log_target });
+  }
+}
+
+/** A loss of (input1, input2, target) with a margin (first positional, default 0). */
+abstract class _MarginLoss extends _Loss {
+  margin: number;
+  constructor(...args: unknown[]) {
+    const o = bind<LossOpts & { margin?: number }>(['margin', ...LEGACY], args);
+    super(o);
+    this.margin = o.margin ?? 0;
   }
 }
 
@@ -192,13 +207,7 @@ export class KLDivLoss extends Module {
  * @example
  * new nn.CosineEmbeddingLoss({ margin: 0.2 })(a, b, torch.tensor([1, -1]));
  */
-export class CosineEmbeddingLoss extends _Loss {
-  margin: number;
-  constructor(...args: unknown[]) {
-    const o = bind<LossOpts & { margin?: number }>(['margin', ...LEGACY], args);
-    super(o);
-    this.margin = o.margin ?? 0;
-  }
+export class CosineEmbeddingLoss extends _MarginLoss {
   override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
     return F.cosine_embedding_loss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
   }
@@ -209,13 +218,7 @@ export class CosineEmbeddingLoss extends _Loss {
  * @example
  * new nn.MarginRankingLoss(0.5)(s1, s2, y);
  */
-export class MarginRankingLoss extends _Loss {
-  margin: number;
-  constructor(...args: unknown[]) {
-    const o = bind<LossOpts & { margin?: number }>(['margin', ...LEGACY], args);
-    super(o);
-    this.margin = o.margin ?? 0;
-  }
+export class MarginRankingLoss extends _MarginLoss {
   override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
     return F.margin_ranking_loss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
   }

@@ -25,7 +25,7 @@ class _MaxPoolNd extends Module {
   declare dilation: IntOrTuple;
   declare return_indices: boolean;
   declare ceil_mode: boolean;
-  constructor(kernel_size: IntOrTuple, args: unknown[]) {
+  constructor(kernel_size: IntOrTuple, ...args: unknown[]) {
     super();
     const o = bind<MaxPoolOptions>(['stride', 'padding', 'dilation', 'return_indices', 'ceil_mode'], args);
     this.kernel_size = kernel_size;
@@ -50,9 +50,6 @@ class _MaxPoolNd extends Module {
  * new nn.MaxPool1d(2)(x);
  */
 export class MaxPool1d extends _MaxPoolNd {
-  constructor(kernel_size: IntOrTuple, ...args: unknown[]) {
-    super(kernel_size, args);
-  }
   override forward(input: Tensor): Tensor | [Tensor, Tensor] {
     return max_pool1d(input, this.kernel_size, this.opts());
   }
@@ -64,9 +61,6 @@ export class MaxPool1d extends _MaxPoolNd {
  * const pool = new nn.MaxPool2d(2); pool(x); // halves H and W
  */
 export class MaxPool2d extends _MaxPoolNd {
-  constructor(kernel_size: IntOrTuple, ...args: unknown[]) {
-    super(kernel_size, args);
-  }
   override forward(input: Tensor): Tensor | [Tensor, Tensor] {
     return max_pool2d(input, this.kernel_size, this.opts());
   }
@@ -80,17 +74,27 @@ type AvgPoolOptions = {
   divisor_override?: number | null;
 };
 
+/** PyTorch's _AvgPoolNd: the shared repr. */
+class _AvgPoolNd extends Module {
+  declare kernel_size: IntOrTuple;
+  declare stride: IntOrTuple;
+  declare padding: IntOrTuple;
+  declare ceil_mode: boolean;
+  declare count_include_pad: boolean;
+  override extra_repr(): string {
+    return `kernel_size=${pyRepr(this.kernel_size)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}`;
+  }
+}
+
 /**
  * nn.AvgPool1d(kernel_size, stride=kernel_size, padding=0, ceil_mode=false, count_include_pad=true)
  * @example
  * new nn.AvgPool1d(3, { stride: 2 })(x);
  */
-export class AvgPool1d extends Module {
+export class AvgPool1d extends _AvgPoolNd {
   declare kernel_size: number[];
   declare stride: number[];
   declare padding: number[];
-  declare ceil_mode: boolean;
-  declare count_include_pad: boolean;
   constructor(kernel_size: IntOrTuple, ...args: unknown[]) {
     super();
     const o = bind<AvgPoolOptions>(['stride', 'padding', 'ceil_mode', 'count_include_pad'], args);
@@ -104,9 +108,6 @@ export class AvgPool1d extends Module {
   override forward(input: Tensor): Tensor {
     return avg_pool1d(input, this.kernel_size, { stride: this.stride, padding: this.padding, ceil_mode: this.ceil_mode, count_include_pad: this.count_include_pad });
   }
-  override extra_repr(): string {
-    return `kernel_size=${pyRepr(this.kernel_size)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}`;
-  }
 }
 
 /**
@@ -114,12 +115,7 @@ export class AvgPool1d extends Module {
  * @example
  * new nn.AvgPool2d(2)(x);
  */
-export class AvgPool2d extends Module {
-  declare kernel_size: IntOrTuple;
-  declare stride: IntOrTuple;
-  declare padding: IntOrTuple;
-  declare ceil_mode: boolean;
-  declare count_include_pad: boolean;
+export class AvgPool2d extends _AvgPoolNd {
   declare divisor_override: number | null;
   constructor(kernel_size: IntOrTuple, ...args: unknown[]) {
     super();
@@ -136,29 +132,30 @@ export class AvgPool2d extends Module {
       stride: this.stride, padding: this.padding, ceil_mode: this.ceil_mode, count_include_pad: this.count_include_pad, divisor_override: this.divisor_override,
     });
   }
-  override extra_repr(): string {
-    return `kernel_size=${pyRepr(this.kernel_size)}, stride=${pyRepr(this.stride)}, padding=${pyRepr(this.padding)}`;
-  }
 }
 
 type OutSize = number | null | (number | null)[];
+
+/** PyTorch's _AdaptiveAvgPoolNd: holds output_size. */
+class _AdaptiveAvgPoolNd extends Module {
+  declare output_size: OutSize;
+  constructor(output_size: OutSize) {
+    super();
+    this.output_size = output_size;
+  }
+  override extra_repr(): string {
+    return `output_size=${pyRepr(this.output_size)}`;
+  }
+}
 
 /**
  * nn.AdaptiveAvgPool1d(output_size)
  * @example
  * new nn.AdaptiveAvgPool1d(4)(x); // [N, C, L] -> [N, C, 4]
  */
-export class AdaptiveAvgPool1d extends Module {
-  declare output_size: OutSize;
-  constructor(output_size: OutSize) {
-    super();
-    this.output_size = output_size;
-  }
+export class AdaptiveAvgPool1d extends _AdaptiveAvgPoolNd {
   override forward(input: Tensor): Tensor {
     return adaptive_avg_pool1d(input, this.output_size);
-  }
-  override extra_repr(): string {
-    return `output_size=${pyRepr(this.output_size)}`;
   }
 }
 
@@ -167,16 +164,8 @@ export class AdaptiveAvgPool1d extends Module {
  * @example
  * new nn.AdaptiveAvgPool2d([1, 1])(x); // global average pooling
  */
-export class AdaptiveAvgPool2d extends Module {
-  declare output_size: OutSize;
-  constructor(output_size: OutSize) {
-    super();
-    this.output_size = output_size;
-  }
+export class AdaptiveAvgPool2d extends _AdaptiveAvgPoolNd {
   override forward(input: Tensor): Tensor {
     return adaptive_avg_pool2d(input, this.output_size);
-  }
-  override extra_repr(): string {
-    return `output_size=${pyRepr(this.output_size)}`;
   }
 }
