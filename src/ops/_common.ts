@@ -1,13 +1,16 @@
 // Shared pieces of op definitions: shape rules and argument preparation used by many ops.
 import { bool, type DType, resultType, type ScalarLike } from '../dtype.js';
-import { RuntimeError } from '../errors.js';
+import { NotImplementedError, RuntimeError } from '../errors.js';
 import { scalar_tensor } from '../creation.js';
-import type { Meta } from '../op.js';
+import type { Meta, OpDef } from '../op.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { to_dtype } from './to_dtype.js';
 
 export type TensorOrScalar = Tensor | ScalarLike;
+
+/** An OpDef without its name and grad_fn name: what a shared-fields helper returns for an op file to spread. */
+export type OpFields<A = void> = Omit<OpDef<A>, 'name' | 'backwardName'>;
 
 /** Shape rule of an elementwise op over same-dtype inputs: broadcast, dtype of input 0 (or `dtype`). */
 export function broadcastInfer(inputs: readonly Tensor[], dtype?: DType): Meta[] {
@@ -56,4 +59,11 @@ export const isBool = (d: DType): boolean => d === bool;
 export function checkInt(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) throw new RuntimeError(`${name} must be an integer, got ${String(v)}`);
   return v;
+}
+
+/** The grad rule of a backward op whose own backward is not implemented (`name`: the forward op). */
+export function noDoubleBackward(name: string): () => never {
+  return () => {
+    throw new NotImplementedError(`double backward of ${name} is not implemented`);
+  };
 }

@@ -4,9 +4,9 @@
 import { arange, zeros_like } from '../creation.js';
 import { bool, type DType, int32, int64 } from '../dtype.js';
 import type { GraphBuilder } from '../graph/builder.js';
-import type { GradCtx, OpDef } from '../op.js';
+import type { GradCtx } from '../op.js';
 import type { Tensor } from '../tensor.js';
-import { broadcastInfer } from './_common.js';
+import { broadcastInfer, type OpFields } from './_common.js';
 import { lowerMaxMin, tieGrad } from './amax.js';
 import { lowerArgAxis } from './argmax.js';
 import { div } from './div.js';
@@ -16,9 +16,6 @@ import { lt } from './lt.js';
 import { reshape } from './reshape.js';
 import { reducedShape, type ReduceAttrs } from './sum.js';
 import { where } from './where.js';
-
-/** An OpDef without its name and grad_fn name (those stay in the op's own file). */
-type Fields<A> = Omit<OpDef<A>, 'name' | 'backwardName'>;
 
 export interface DimAttrs {
   dim: number;
@@ -53,7 +50,7 @@ export const dimInfer = (x: readonly Tensor[], a: DimAttrs) => {
 export const dimKey = (a: DimAttrs): string => a.dim + (a.keepdim ? 'k' : '');
 
 /** max() / min() over everything: NaN-propagating reduce; ties (NaNs included) share the gradient. */
-export function reduceAllFields(type: 'ReduceMax' | 'ReduceMin'): Fields<ReduceAttrs> {
+export function reduceAllFields(type: 'ReduceMax' | 'ReduceMin'): OpFields<ReduceAttrs> {
   return {
     infer: (x, a) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, false) }],
     lower: (g, x, a, io) => [lowerMaxMin(g, type, x[0], a, io.inputs[0].dtype)],
@@ -64,7 +61,7 @@ export function reduceAllFields(type: 'ReduceMax' | 'ReduceMin'): Fields<ReduceA
 }
 
 /** max(dim) / min(dim): values and indices; the gradient goes to the selected index. */
-export function reduceDimFields(type: 'ArgMax' | 'ArgMin'): Fields<DimAttrs> {
+export function reduceDimFields(type: 'ArgMax' | 'ArgMin'): OpFields<DimAttrs> {
   return {
     infer: dimInfer,
     lower: (g, x, a, io) => lowerArgReduce(g, type, x[0], a, io.inputs[0].dtype),
@@ -75,7 +72,7 @@ export function reduceDimFields(type: 'ArgMax' | 'ArgMin'): Fields<DimAttrs> {
 }
 
 /** maximum / minimum: elementwise ONNX Max / Min, NaN propagating; bool goes through Or / And. */
-export function extremumFields(kind: 'max' | 'min'): Fields<void> {
+export function extremumFields(kind: 'max' | 'min'): OpFields<void> {
   // ONNX Max/Min keep NaN like PyTorch (ORT-FACTS §4); bool has no Max/Min kernel.
   const [onnx, boolOnnx] = kind === 'max' ? ['Max', 'Or'] : ['Min', 'And'];
   // Where a loses (a < b for maximum, a > b for minimum), and where b does.

@@ -1,21 +1,10 @@
 // ceil: rounds each element up, to the smallest integer not below it (torch.ceil, Tensor.ceil, ceil_). Integer tensors are returned as a copy.
-import { bool } from '../dtype.js';
-import { zeros_like } from '../creation.js';
-import { apply1 } from '../dispatch.js';
-import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { sameInfer } from './_common.js';
 import { inplace } from './_inplace.js';
+import { applyRounding, roundingFields } from './_rounding.js';
 
-export const Ceil = defineOp({
-  name: 'ceil',
-  infer: sameInfer,
-  lower: (g, [x], _a, io) => [g.op1(io.inputs[0].dtype.isInt ? 'Identity' : 'Ceil', [x])],
-  saves: { inputs: [] },
-  // Piecewise constant: zero gradient, as PyTorch.
-  grad: (_ctx, [gy]) => [zeros_like(gy!)],
-});
+export const Ceil = defineOp({ name: 'ceil', ...roundingFields((g, x) => g.op1('Ceil', [x])) });
 
 /**
  * torch.ceil(input): each element rounded up, to the smallest integer not below it.
@@ -23,8 +12,7 @@ export const Ceil = defineOp({
  * torch.ceil(torch.tensor([-1.5, 0.2, 2.7])); x.ceil();
  */
 export function ceil(input: Tensor): Tensor {
-  if (input.dtype === bool) throw new RuntimeError(`"ceil_vml_cpu" not implemented for 'Bool'`);
-  return apply1(Ceil, [input], undefined);
+  return applyRounding(Ceil, 'ceil', input);
 }
 
 declare module '../tensor.js' {

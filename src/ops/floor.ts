@@ -1,21 +1,10 @@
 // floor: rounds each element down, to the largest integer not above it (torch.floor, Tensor.floor, floor_). Integer tensors are returned as a copy.
-import { bool } from '../dtype.js';
-import { zeros_like } from '../creation.js';
-import { apply1 } from '../dispatch.js';
-import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { sameInfer } from './_common.js';
 import { inplace } from './_inplace.js';
+import { applyRounding, roundingFields } from './_rounding.js';
 
-export const Floor = defineOp({
-  name: 'floor',
-  infer: sameInfer,
-  lower: (g, [x], _a, io) => [g.op1(io.inputs[0].dtype.isInt ? 'Identity' : 'Floor', [x])],
-  saves: { inputs: [] },
-  // Piecewise constant: zero gradient, as PyTorch.
-  grad: (_ctx, [gy]) => [zeros_like(gy!)],
-});
+export const Floor = defineOp({ name: 'floor', ...roundingFields((g, x) => g.op1('Floor', [x])) });
 
 /**
  * torch.floor(input): each element rounded down, to the largest integer not above it.
@@ -23,8 +12,7 @@ export const Floor = defineOp({
  * torch.floor(torch.tensor([-1.5, 0.2, 2.7])); x.floor();
  */
 export function floor(input: Tensor): Tensor {
-  if (input.dtype === bool) throw new RuntimeError(`"floor_vml_cpu" not implemented for 'Bool'`);
-  return apply1(Floor, [input], undefined);
+  return applyRounding(Floor, 'floor', input);
 }
 
 declare module '../tensor.js' {

@@ -1,14 +1,10 @@
 // fmod: C's remainder, the result takes the dividend's sign (torch.fmod, Tensor.fmod, fmod_).
-import { bool, resultType } from '../dtype.js';
-import { apply1 } from '../dispatch.js';
-import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
+import { broadcastInfer, type TensorOrScalar } from './_common.js';
 import { inplace } from './_inplace.js';
-import { checkIntDivisor, div, safeIntDivisor } from './div.js';
-import { mul } from './mul.js';
-import { neg } from './neg.js';
+import { applyModulo, moduloGrad } from './_modulo.js';
+import { safeIntDivisor } from './div.js';
 
 export const Fmod = defineOp({
   name: 'fmod',

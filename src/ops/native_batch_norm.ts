@@ -9,10 +9,10 @@ import { no_grad } from '../autograd/grad_mode.js';
 import { tensor, zeros } from '../creation.js';
 import type { DType } from '../dtype.js';
 import { apply } from '../dispatch.js';
-import { NotImplementedError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type Meta } from '../op.js';
 import type { Tensor } from '../tensor.js';
+import { noDoubleBackward } from './_common.js';
 import { commitInplace } from './_inplace.js';
 import { lowerReduce } from './sum.js';
 import { to_dtype } from './to_dtype.js';
@@ -79,9 +79,7 @@ export const NativeBatchNormBackward = defineOp<BNBackAttrs>({
     return [gx, gw, gb];
   },
   attrKey: (a) => (a.training ? 't' : 'e') + (a.hasW ? 'w' : ''),
-  grad: () => {
-    throw new NotImplementedError('double backward of native_batch_norm is not implemented');
-  },
+  grad: noDoubleBackward('native_batch_norm'),
 });
 
 function bnGrad(ctx: { inputs: readonly Tensor[]; outputs: readonly Tensor[]; needs: readonly boolean[]; attrs: BNAttrs }, gy: Tensor | null, mean: Tensor, invstd: Tensor, training: boolean): (Tensor | null)[] {

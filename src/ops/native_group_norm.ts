@@ -3,11 +3,12 @@
 // [y, mean, invstd] (statistics [N, G]), one for [grad_input, grad_weight, grad_bias].
 import type { DType } from '../dtype.js';
 import { apply } from '../dispatch.js';
-import { NotImplementedError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type Meta } from '../op.js';
 import type { Tensor } from '../tensor.js';
-import { lowerChannel, lowerInvstd, optInput } from './native_batch_norm.js';
+import { noDoubleBackward } from './_common.js';
+import { lowerNormInputGrad, lowerNormStats, normGrad } from './_norm.js';
+import { lowerChannel, optInput } from './native_batch_norm.js';
 import { lowerReduce } from './sum.js';
 
 type GNAttrs = { G: number; eps: number; hasW: boolean; hasB: boolean };
@@ -39,15 +40,10 @@ export const NativeGroupNormBackward = defineOp<GNBackAttrs>({
     const gb = lowerReduce(g, 'ReduceSum', gy, chan);
     const gw = lowerReduce(g, 'ReduceSum', g.op1('Mul', [gy, xhat]), chan);
     const gh = grouped(g, a.hasW ? g.op1('Mul', [gy, lowerChannel(g, w, r)]) : gy, a.G);
-    const m1 = lowerReduce(g, 'ReduceMean', gh, groupDim);
-    const m2 = lowerReduce(g, 'ReduceMean', g.op1('Mul', [gh, xhatG]), groupDim);
-    const gxG = g.op1('Mul', [inv3, g.op1('Sub', [g.op1('Sub', [gh, m1]), g.op1('Mul', [xhatG, m2])])]);
-    return [ungrouped(g, gxG, x), gw, gb];
+    return [ungrouped(g, lowerNormInputGrad(g, gh, xhatG, inv3, groupDim), x), gw, gb];
   },
   attrKey: (a) => `${a.G}${a.hasW ? 'w' : ''}`,
-  grad: () => {
-    throw new NotImplementedError('double backward of native_group_norm is not implemented');
-  },
+  grad: noDoubleBackward('native_group_norm'),
 });
 
 /** [x, weight, bias] → [y, mean [N, G], invstd [N, G]]. */
@@ -61,9 +57,7 @@ export const NativeGroupNorm = defineOp<GNAttrs>({
   lower: (g, [x, w, b], a, io) => {
     const r = io.inputs[0].rank;
     const xg = grouped(g, x, a.G);
-    const mean = lowerReduce(g, 'ReduceMean', xg, groupDim);
-    const d = g.op1('Sub', [xg, mean]);
-    const inv = lowerInvstd(g, lowerReduce(g, 'ReduceMean', g.op1('Mul', [d, d]), groupDim), a.eps, io.inputs[0].dtype);
+    const { mean, d, inv } = lowerNormStats(g, xg, groupDim, a.eps, io.inputs[0].dtype);
     let y = ungrouped(g, g.op1('Mul', [d, inv]), x);
     if (a.hasW) y = g.op1('Mul', [y, lowerChannel(g, w, r)]);
     if (a.hasB) y = g.op1('Add', [y, lowerChannel(g, b, r)]);
@@ -72,16 +66,7 @@ export const NativeGroupNorm = defineOp<GNAttrs>({
   },
   attrKey: (a) => `${a.G}|${a.eps}|${+a.hasW}${+a.hasB}`,
   saves: { inputs: [0, 1], outputs: [1, 2] },
-  grad: (ctx, [gy]) => {
-    const res: (Tensor | null)[] = [null, null, null];
-    if (!gy) return res;
-    const a = ctx.attrs;
-    const [gx, gw, gb] = apply(NativeGroupNormBackward, [gy, ctx.inputs[0], ctx.outputs[1], ctx.outputs[2], ctx.inputs[1]], { G: a.G, hasW: a.hasW });
-    res[0] = ctx.needs[0] ? gx : null;
-    res[1] = a.hasW && ctx.needs[1] ? gw : null;
-    res[2] = a.hasB && ctx.needs[2] ? gb : null;
-    return res;
-  },
+  grad: normGrad(NativeGroupNormBackward, (a: GNAttrs) => ({ G: a.G, hasW: a.hasW })),
 });
 
 /**

@@ -4,10 +4,11 @@
 // export opset) rather than LayerNormalization (opset 17).
 import type { DType } from '../dtype.js';
 import { apply } from '../dispatch.js';
-import { NotImplementedError } from '../errors.js';
 import { defineOp, type Meta } from '../op.js';
 import type { Tensor } from '../tensor.js';
-import { lowerInvstd, optInput } from './native_batch_norm.js';
+import { noDoubleBackward } from './_common.js';
+import { lowerNormInputGrad, lowerNormStats, normGrad } from './_norm.js';
+import { optInput } from './native_batch_norm.js';
 import { lowerReduce } from './sum.js';
 
 type LNAttrs = { k: number; eps: number; hasW: boolean; hasB: boolean };
@@ -35,15 +36,10 @@ export const NativeLayerNormBackward = defineOp<LNBackAttrs>({
     const gb = lowerReduce(g, 'ReduceSum', gy, lead);
     const gw = lowerReduce(g, 'ReduceSum', g.op1('Mul', [gy, xhat]), lead);
     const gh = a.hasW ? g.op1('Mul', [gy, w]) : gy;
-    const m1 = lowerReduce(g, 'ReduceMean', gh, norm);
-    const m2 = lowerReduce(g, 'ReduceMean', g.op1('Mul', [gh, xhat]), norm);
-    const gx = g.op1('Mul', [invstd, g.op1('Sub', [g.op1('Sub', [gh, m1]), g.op1('Mul', [xhat, m2])])]);
-    return [gx, gw, gb];
+    return [lowerNormInputGrad(g, gh, xhat, invstd, norm), gw, gb];
   },
   attrKey: (a) => `${a.k}${a.hasW ? 'w' : ''}`,
-  grad: () => {
-    throw new NotImplementedError('double backward of native_layer_norm is not implemented');
-  },
+  grad: noDoubleBackward('native_layer_norm'),
 });
 
 /** [x, weight, bias] → [y, mean, invstd]; statistics over the last k dims (shape [*, 1, ..., 1]). */
@@ -57,9 +53,7 @@ export const NativeLayerNorm = defineOp<LNAttrs>({
   lower: (g, [x, w, b], a, io) => {
     const r = io.inputs[0].rank;
     const norm = { dims: range(r - a.k, r), keepdim: true };
-    const mean = lowerReduce(g, 'ReduceMean', x, norm);
-    const d = g.op1('Sub', [x, mean]);
-    const inv = lowerInvstd(g, lowerReduce(g, 'ReduceMean', g.op1('Mul', [d, d]), norm), a.eps, io.inputs[0].dtype);
+    const { mean, d, inv } = lowerNormStats(g, x, norm, a.eps, io.inputs[0].dtype);
     let y = g.op1('Mul', [d, inv]);
     if (a.hasW) y = g.op1('Mul', [y, w]);
     if (a.hasB) y = g.op1('Add', [y, b]);
@@ -67,16 +61,7 @@ export const NativeLayerNorm = defineOp<LNAttrs>({
   },
   attrKey: (a) => `${a.k}|${a.eps}|${+a.hasW}${+a.hasB}`,
   saves: { inputs: [0, 1], outputs: [1, 2] },
-  grad: (ctx, [gy]) => {
-    const res: (Tensor | null)[] = [null, null, null];
-    if (!gy) return res;
-    const a = ctx.attrs;
-    const [gx, gw, gb] = apply(NativeLayerNormBackward, [gy, ctx.inputs[0], ctx.outputs[1], ctx.outputs[2], ctx.inputs[1]], { k: a.k, hasW: a.hasW });
-    res[0] = ctx.needs[0] ? gx : null;
-    res[1] = a.hasW && ctx.needs[1] ? gw : null;
-    res[2] = a.hasB && ctx.needs[2] ? gb : null;
-    return res;
-  },
+  grad: normGrad(NativeLayerNormBackward, (a: LNAttrs) => ({ k: a.k, hasW: a.hasW })),
 });
 
 /**

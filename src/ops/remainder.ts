@@ -1,14 +1,10 @@
 // remainder: Python's modulus, the result takes the divisor's sign (torch.remainder, Tensor.remainder, `%`).
-import { bool, resultType } from '../dtype.js';
-import { apply1 } from '../dispatch.js';
-import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
+import { broadcastInfer, type TensorOrScalar } from './_common.js';
 import { inplace } from './_inplace.js';
-import { checkIntDivisor, div, lowerFloorAdjust, safeIntDivisor } from './div.js';
-import { mul } from './mul.js';
-import { neg } from './neg.js';
+import { applyModulo, moduloGrad } from './_modulo.js';
+import { lowerFloorAdjust, safeIntDivisor } from './div.js';
 
 export const Remainder = defineOp({
   name: 'remainder',

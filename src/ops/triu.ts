@@ -1,17 +1,11 @@
-// triu: upper triangle of the last two dims (ONNX Trilu upper=1); the mirror of tril.ts.
-import { apply1 } from '../dispatch.js';
+// triu: upper triangle of the last two dims (ONNX Trilu upper=1); the mirror of tril.ts
+// (shared pieces in _trilu.ts).
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { inplace } from './_inplace.js';
-import { checkMatrix, lowerTrilu } from './tril.js';
+import { applyTrilu, triluFields } from './_trilu.js';
 
-export const Triu = defineOp<{ diagonal: number }>({
-  name: 'triu',
-  infer: ([x]) => [{ dtype: x.dtype, shape: x._shape }],
-  lower: (g, [x], a) => [lowerTrilu(g, x, a.diagonal, true)],
-  saves: { inputs: [] },
-  grad: (ctx, [gy]) => [triu(gy!, ctx.attrs.diagonal)],
-});
+export const Triu = defineOp<{ diagonal: number }>({ name: 'triu', ...triluFields(true, (gy, k) => triu(gy, k)) });
 
 /**
  * torch.triu(input, diagonal=0): elements on and above the `diagonal`-th diagonal of the last two
@@ -20,9 +14,7 @@ export const Triu = defineOp<{ diagonal: number }>({
  * torch.ones(3, 3).triu(); torch.ones(3, 3).triu(1);
  */
 export function triu(input: Tensor, diagonal: number | { diagonal?: number } = 0): Tensor {
-  const k = typeof diagonal === 'number' ? diagonal : (diagonal.diagonal ?? 0);
-  checkMatrix(input, 'triu');
-  return apply1(Triu, [input], { diagonal: k });
+  return applyTrilu(Triu, 'triu', input, diagonal);
 }
 
 declare module '../tensor.js' {

@@ -109,30 +109,32 @@ function kaimingArgs(a: number | KaimingOpts, mode: string, nonlinearity: string
   return { a, mode: mode as 'fan_in', nonlinearity: nonlinearity as Nonlinearity };
 }
 
+/** The He std gain / √fan and the generator, or null (with PyTorch's warning) for a zero-element tensor. */
+function kaimingStd(tensor: Tensor, a: number | KaimingOpts, mode: string, nonlinearity: string): { std: number; generator?: Generator } | null {
+  const o = kaimingArgs(a, mode, nonlinearity);
+  if (tensor.shape.includes(0)) {
+    process.emitWarning('Initializing zero-element tensors is a no-op', 'UserWarning');
+    return null;
+  }
+  return { std: calculate_gain(o.nonlinearity, o.a) / Math.sqrt(correctFan(tensor, o.mode)), generator: o.generator };
+}
+
 /**
  * He uniform: U(−b, b), b = gain·√(3 / fan), gain = calculate_gain(nonlinearity, a).
  * @example
  * nn.init.kaiming_uniform_(w, { a: Math.sqrt(5) }); nn.init.kaiming_uniform_(w, 0, 'fan_out', 'relu');
  */
 export function kaiming_uniform_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu'): Tensor {
-  const o = kaimingArgs(a, mode, nonlinearity);
-  if (tensor.shape.includes(0)) {
-    process.emitWarning('Initializing zero-element tensors is a no-op', 'UserWarning');
-    return tensor;
-  }
-  const std = calculate_gain(o.nonlinearity, o.a) / Math.sqrt(correctFan(tensor, o.mode));
-  const bound = Math.sqrt(3.0) * std;
-  return uniform_(tensor, -bound, bound, { generator: o.generator });
+  const k = kaimingStd(tensor, a, mode, nonlinearity);
+  if (!k) return tensor;
+  const bound = Math.sqrt(3.0) * k.std;
+  return uniform_(tensor, -bound, bound, { generator: k.generator });
 }
 /** He normal: N(0, std²), std = gain / √fan. */
 export function kaiming_normal_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu'): Tensor {
-  const o = kaimingArgs(a, mode, nonlinearity);
-  if (tensor.shape.includes(0)) {
-    process.emitWarning('Initializing zero-element tensors is a no-op', 'UserWarning');
-    return tensor;
-  }
-  const std = calculate_gain(o.nonlinearity, o.a) / Math.sqrt(correctFan(tensor, o.mode));
-  return normal_(tensor, 0, std, { generator: o.generator });
+  const k = kaimingStd(tensor, a, mode, nonlinearity);
+  if (!k) return tensor;
+  return normal_(tensor, 0, k.std, { generator: k.generator });
 }
 
 /** Inverse error function in float64 (Giles 2010, with one Newton step on erf via its series). */
