@@ -8,7 +8,7 @@ import { transpose } from './permute.js';
 import { reshape } from './reshape.js';
 
 /** Work (multiply-adds) above which a product gets a multi-threaded session. */
-export const PARALLEL_MACS = 1 << 16;
+export const PARALLEL_MACS = 1 << 22;
 
 /** The primitive: both inputs at least 2-D and of one dtype; batch dims broadcast. */
 export const MatMul = defineOp({

@@ -170,6 +170,7 @@ export const CASES: OpCase[] = [
       ['layer_norm', (x: Tensor) => F.layer_norm(x, [4], torch.tensor([0.5, 2, 1, -1]), torch.tensor([0.1, 0, 0.2, 0]))],
       ['group_norm', (x: Tensor) => F.group_norm(x, 2, torch.tensor([0.5, 2, 1, -1]))],
       ['embedding', (x: Tensor) => F.embedding(torch.tensor([[0, 2], [2, 1]]), x.narrow(0, 0, 3)).sum(0)],
+      ['linear', (x: Tensor) => F.linear(x, torch.tensor([[0.5, 2, 1, -1], [0.1, 0, 0.2, 0.3]]), torch.tensor([0.5, -1]))],
     ] as [string, (x: Tensor) => Tensor][]
   ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
 ];
