@@ -270,5 +270,7 @@ export function from_numpy(data: TypedArray, shape?: number[]): Tensor {
     data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64 : bool;
   const s = shape ?? [data.length];
   if (numel(s) !== data.length) throw new RuntimeError(`shape '[${s.join(', ')}]' is invalid for input of size ${data.length}`);
-  return new Tensor(data, s, dtype);
+  const t = new Tensor(data, s, dtype);
+  t._st.exposed = true; // the caller's array is the tensor's memory
+  return t;
 }

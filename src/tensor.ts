@@ -10,6 +10,8 @@ import type { Node } from './autograd/node.js';
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
 export class Storage {
   version = 0;
+  /** The typed array was handed out (numpy(), from_numpy, file views): it must be written in place, never replaced. */
+  exposed = false;
   constructor(public data: TypedArray) {}
 }
 
@@ -120,6 +122,7 @@ export class Tensor {
   numpy(): TypedArray {
     Tensor._onRead?.(this);
     if (this._rg) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    this._st.exposed = true;
     return this._st.data;
   }
 

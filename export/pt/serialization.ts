@@ -143,6 +143,7 @@ function rebuildTensor(args: unknown[]): Tensor {
     const data = st.data.subarray(offset, offset + n) as TypedArray;
     viewOf.set(data, { root: st.data, offset });
     t = new Tensor(data, size, st.dtype);
+    t._st.exposed = true; // shares memory with other tensors of the same storage
   } else {
     const data = new st.dtype.array(n);
     const idx = new Array(size.length).fill(0);

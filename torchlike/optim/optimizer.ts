@@ -251,7 +251,11 @@ function pyRepr(v: unknown): string {
 
 /** Writes an update's result into a parameter's own memory (modules keep the same tensor). */
 export function writeInto(p: Tensor, value: Tensor): void {
-  (p._data as Float32Array).set(value._data as Float32Array);
+  const st = p._st;
+  // The fresh result buffer becomes the parameter's memory (views share the Storage, so they follow);
+  // memory someone else holds a typed array of is written in place instead.
+  if (!st.exposed && value._st !== st && value._data.length === st.data.length && value.dtype === p.dtype) st.data = value._data;
+  else (p._data as Float32Array).set(value._data as Float32Array);
   p._bump();
 }
 
