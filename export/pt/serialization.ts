@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { bool, type DType, float32, float64, int32, int64, type TypedArray } from '../../src/dtype.js';
 import { contiguousStrides, numel } from '../../src/shape.js';
-import { Storage, Tensor } from '../../src/tensor.js';
+import { Tensor } from '../../src/tensor.js';
 import { atomicWrite } from '../atomic.js';
 import { isTuple, Pickler, PyGlobal, tuple, unpickle, UnpicklingError } from './pickle.js';
 

@@ -6,7 +6,6 @@ import { apply1 } from '../dispatch.js';
 import { IndexError, RuntimeError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type GradCtx } from '../op.js';
-import { normDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { div } from './div.js';
 import { eq } from './eq.js';

@@ -40,7 +40,7 @@ export const Clamp = defineOp<ClampAttrs>({
     const { hasMin, hasMax } = ctx.attrs;
     const [x, b1, b2] = ctx.inputs;
     const lo = hasMin ? b1 : null;
-    const hi = hasMin ? b2 : b1;
+    const hi = hasMax ? (hasMin ? b2 : b1) : null;
     const pass = (m: Tensor) => where(m, gy!, 0);
     let gx: Tensor;
     if (lo && hi) gx = pass(logical_and(ge(x, lo), le(x, hi)));

@@ -8,7 +8,7 @@ import { no_grad } from '../../../src/autograd/grad_mode.js';
 import type { Tensor } from '../../../src/tensor.js';
 import { conv1d, conv2d, conv_transpose1d, conv_transpose2d, ntuple } from '../functional/conv.js';
 import { _calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from '../init.js';
-import { Module, Parameter, pyBool, pyFloat } from './module.js';
+import { Module, Parameter, pyBool } from './module.js';
 
 /** Python's repr of a module hyper-parameter: ints, floats (1e-05), tuples ((3,), (3, 3)), None, booleans, strings. */
 export function pyRepr(v: unknown): string {
