@@ -5,6 +5,7 @@ import { scalar_tensor } from '../creation.js';
 import { Tensor } from '../tensor.js';
 import { inplace } from './_inplace.js';
 import { add } from './add.js';
+import { clone } from './clone.js';
 import { expandedShape } from './expand.js';
 import { matmul } from './matmul.js';
 import { mul } from './mul.js';
@@ -23,7 +24,10 @@ export function scaledAdd(input: Tensor, product: Tensor, o: BetaAlpha): Tensor 
   const p = alpha === 1 ? product : mul(product, alpha);
   // beta = 0: input's values (NaN included) are ignored, but it stays in the graph with a zero gradient.
   if (beta === 0) return input.requires_grad ? where(scalar_tensor(true, { dtype: bool }), p, input) : p;
-  return add(beta === 1 ? input : mul(input, beta), p);
+  // beta·input: Mul saves its inputs, but the gradient (beta·g) doesn't read input, so scale a copy
+  // when autograd is on; otherwise overwriting input (addmm_, or a later in-place op on it) breaks backward.
+  if (beta === 1) return add(input, p);
+  return add(mul(input.requires_grad ? clone(input) : input, beta), p);
 }
 
 /**

@@ -168,5 +168,5 @@ export function bernoulliWrite(t: Tensor, p: number | Tensor, g: Generator): voi
 export function exponentialWrite(t: Tensor, lambd: number, g: Generator): void {
   if (!t.dtype.is_floating_point) throw notImpl('exponential_cpu', t.dtype);
   if (!(lambd >= 0)) throw new RuntimeError(`exponential_ expects lambda >= 0.0, but found lambda=${lambd}`);
-  store(t, () => (-1.0 / lambd) * Math.log(1 - uniformDouble(g)));
+  store(t, () => (-1.0 / lambd) * logCR(1 - uniformDouble(g)));
 }
