@@ -1,7 +1,13 @@
 // Graph clean-up after tracing, as PyTorch's exporter does after its own trace: Identity nodes
 // folded away, per-channel affine ops after a Conv (eval-mode batch_norm) folded into the Conv's
-// weight and bias, and nodes/initializers nothing reads removed. Eager graphs never pass here.
-import type { GraphBuilder } from '../../src/graph/builder.js';
+// weight and bias, chains of per-channel constant Mul/Add/Sub (what eval-mode batch_norm becomes)
+// collapsed into one Mul and one Add, traced ops whose lowering spells out a standard ONNX op
+// (Elu, Selu, Celu, HardSwish, HardSigmoid, Softplus, LayerNormalization, InstanceNormalization)
+// written as that op, as PyTorch's exporter does, transposes of constants folded, and
+// nodes/initializers nothing reads removed. Eager graphs never pass here.
+import { DTYPES } from '../../src/dtype.js';
+import { f, type GraphBuilder } from '../../src/graph/builder.js';
+import type { OpSpan } from './tracer.js';
 
 type Node = GraphBuilder['nodes'][number];
 type Init = GraphBuilder['initializers'][number];
@@ -16,13 +22,270 @@ export interface OptimizeOptions {
   userInputs: ReadonlySet<string>;
   /** fold initializer-only arithmetic into Conv weights (constant folding) */
   fold: boolean;
+  /** the traced ops and the nodes each wrote */
+  spans?: readonly OpSpan[];
+  /** initializer names that are parameters/buffers (kept by name, never merged) */
+  params?: ReadonlySet<string>;
 }
 
 export function optimize(g: GraphBuilder, o: OptimizeOptions): void {
   foldIdentities(g, o.keep);
-  if (o.fold) foldConvAffine(g, o.keep, o.userInputs);
+  if (o.spans) fuseOps(g, o.spans, o.keep);
+  dedupe(g, o.keep);
+  fuseStableSoftplus(g, o.keep);
+  if (o.fold) {
+    foldConvAffine(g, o.keep, o.userInputs);
+    collapseAffine(g, o.keep, o.userInputs, o.params ?? new Set());
+    foldConstTranspose(g, o.keep, o.userInputs);
+  }
   dropMaxPoolNanGuards(g);
   removeDead(g, o.keep, o.userInputs);
+}
+
+const dtypeOf = (name: string) => DTYPES.find((d) => d.name === name)!;
+
+/**
+ * The standard ONNX op for a traced op whose lowering spells it out (the nodes to write in its
+ * place, its first output named as before), or null to keep the lowering. Only ops whose other
+ * outputs nothing reads (normalization statistics) are replaced.
+ */
+function fusedNodes(g: GraphBuilder, s: OpSpan): Node[] | null {
+  const a = s.attrs as Record<string, number & boolean>;
+  const x = s.inputs[0];
+  const y = s.outputs[0];
+  const dt = dtypeOf(s.dtypes[0]);
+  const out: Node[] = [];
+  const node = (opType: string, input: string[], attrs: Record<string, number | ReturnType<typeof f>> = {}, output = g.fresh(opType)): string => {
+    const attribute = Object.entries(attrs).map(([name, v]) => (typeof v === 'number' ? { name, type: 2, i: v } : { name, type: 1, f: v.value }));
+    out.push({ opType, input, output: [output], attribute, domain: '', name: `${opType}_${g.nodes.length + out.length}` });
+    return output;
+  };
+  // float32 only: onnxruntime's CPU kernels of several of these ops have no double version.
+  if (dt.name !== 'float32') return null;
+  switch (s.op) {
+    case 'elu':
+      if (a.scale === 1 && a.input_scale === 1) node('Elu', [x], { alpha: f(a.alpha) }, y);
+      else if (a.input_scale === 1) node('Selu', [x], { alpha: f(a.alpha), gamma: f(a.scale) }, y);
+      else if (a.scale === 1 && Math.abs(a.input_scale * a.alpha - 1) < 1e-12) node('Celu', [x], { alpha: f(a.alpha) }, y);
+      else return null;
+      return out;
+    case 'hardswish':
+      if (g.opset < 14) return null;
+      node('HardSwish', [x], {}, y);
+      return out;
+    case 'hardsigmoid':
+      node('HardSigmoid', [x], { alpha: f(1 / 6), beta: f(0.5) }, y);
+      return out;
+    case 'mish':
+      node('Mul', [x, node('Tanh', [node('Softplus', [x])])], {}, y);
+      return out;
+    case 'softplus': {
+      // PyTorch's export drops the threshold; eager keeps it (x where beta·x > threshold).
+      const z = a.beta === 1 ? x : node('Mul', [x, g.scalar(dt, a.beta)]);
+      const sp = node('Softplus', [z]);
+      node('Where', [node('Greater', [z, g.scalar(dt, a.threshold)]), x, a.beta === 1 ? sp : node('Div', [sp, g.scalar(dt, a.beta)])], {}, y);
+      return out;
+    }
+    case 'native_layer_norm': {
+      if (g.opset < 17) return null;
+      const norm = s.shapes[0].slice(s.shapes[0].length - a.k);
+      const w = a.hasW ? s.inputs[1] : g.constant(dt, norm, new dt.array(norm.reduce((p, q) => p * q, 1)).fill(1 as never));
+      node('LayerNormalization', a.hasB ? [x, w, s.inputs[2]] : [x, w], { axis: -a.k, epsilon: f(a.eps) }, y);
+      return out;
+    }
+    case 'native_group_norm': {
+      const r = s.shapes[0].length;
+      const G = a.G;
+      const xg = node('Reshape', [x, g.ints([0, G, -1])]);
+      const inorm = node('InstanceNormalization', [xg, g.constant(dt, [G], new dt.array(G).fill(1 as never)), g.constant(dt, [G], new dt.array(G))], { epsilon: f(a.eps) });
+      const hasAffine = a.hasW || a.hasB;
+      let v = node('Reshape', [inorm, node('Shape', [x])], {}, hasAffine ? undefined : y);
+      // weight/bias [C] as [C, 1, ...] against [N, C, ...]: a reshaped copy of a constant, else a Reshape.
+      const chan = (name: string): string => {
+        const t = g.initializers.find((i) => i.name === name);
+        const spec = Array.from({ length: r - 1 }, (_, i) => (i === 0 ? -1 : 1));
+        if (!t || g.inputs.some((i) => i.name === name)) return node('Reshape', [name, g.ints(spec)]);
+        const c = g.fresh('onnx::GroupNorm');
+        g.initializers.push({ ...t, name: c, dims: spec.map((d, i) => (i === 0 ? Number(t.dims![0]) : d)) });
+        return c;
+      };
+      if (a.hasW) v = node('Mul', [v, chan(s.inputs[1])], {}, a.hasB ? undefined : y);
+      if (a.hasB) node('Add', [v, chan(s.inputs[2])], {}, y);
+      return out;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Replaces the nodes of each traced op in the table above by its standard ONNX op. */
+function fuseOps(g: GraphBuilder, spans: readonly OpSpan[], keep: ReadonlySet<string>): void {
+  for (const s of spans) {
+    if (s.nodes.length === 0 || !s.nodes.every((n) => g.nodes.includes(n))) continue;
+    const inside = new Set(s.nodes);
+    const uses = consumers(g);
+    const internal = s.nodes.flatMap((n) => n.output ?? []).filter((v) => v !== s.outputs[0]);
+    // Statistics outputs and intermediate values must be unread outside the op (and not outputs).
+    if (internal.some((v) => keep.has(v) || (uses.get(v) ?? []).some((n) => !inside.has(n)))) continue;
+    if (!s.nodes.some((n) => n.output?.includes(s.outputs[0])) || s.inputs.includes(s.outputs[0])) continue;
+    const fused = fusedNodes(g, s);
+    if (!fused) continue;
+    const at = g.nodes.indexOf(s.nodes[0]);
+    const rest = g.nodes.filter((n) => !inside.has(n));
+    rest.splice(Math.min(at, rest.length), 0, ...fused);
+    // Producers of the span's inputs come before it, and its first output's readers after it.
+    g.nodes.splice(0, g.nodes.length, ...rest);
+  }
+}
+
+/** Nodes with the same op, inputs and attributes computed twice (e.g. two Neg(x)): one is kept. */
+function dedupe(g: GraphBuilder, keep: ReadonlySet<string>): void {
+  const seen = new Map<string, Node>();
+  for (const n of [...g.nodes]) {
+    if (n.output!.some((y) => keep.has(y)) || ['RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Multinomial', 'Bernoulli'].includes(n.opType!)) continue;
+    const key = JSON.stringify([n.opType, n.domain ?? '', n.input, n.output!.length, n.attribute ?? [], n.attribute?.map((a) => (a.t ? Array.from(a.t.rawData ?? []) : null))]);
+    const prev = seen.get(key);
+    if (!prev) {
+      seen.set(key, n);
+      continue;
+    }
+    g.nodes.splice(g.nodes.indexOf(n), 1);
+    n.output!.forEach((y, i) => rename(g, y, prev.output![i]));
+  }
+}
+
+/**
+ * max(v, 0) + log(e^(−max(v, 0)) + e^(v − max(v, 0))) (the overflow-free log(1 + e^v) of
+ * binary_cross_entropy_with_logits) → Softplus(v), which onnxruntime computes without overflow.
+ */
+function fuseStableSoftplus(g: GraphBuilder, keep: ReadonlySet<string>): void {
+  const producer = new Map<string, Node>();
+  for (const n of g.nodes) for (const y of n.output ?? []) producer.set(y, n);
+  const inits = new Map(g.initializers.map((t) => [t.name!, t]));
+  const isZero = (name: string) => {
+    const v = inits.has(name) && !g.inputs.some((i) => i.name === name) ? valuesOf(inits.get(name)!) : null;
+    return !!v && v.length === 1 && v[0] === 0;
+  };
+  const op = (name: string | undefined, type: string) => (name !== undefined && producer.get(name)?.opType === type ? producer.get(name)! : undefined);
+  for (const add of [...g.nodes]) {
+    if (add.opType !== 'Add') continue;
+    for (const [li, mi] of [[0, 1], [1, 0]]) {
+      const log = op(add.input![li], 'Log');
+      const m = add.input![mi];
+      const max = op(m, 'Max');
+      const sum = op(log?.input![0], 'Add');
+      if (!log || !max || !sum || max.input!.length !== 2 || !isZero(max.input![1])) continue;
+      const v = max.input![0];
+      const [e1, e2] = sum.input!.map((x) => op(x, 'Exp'));
+      if (!e1 || !e2) continue;
+      const ok = (a: Node, b: Node) => op(a.input![0], 'Neg')?.input![0] === m && op(b.input![0], 'Sub')?.input![0] === v && op(b.input![0], 'Sub')?.input![1] === m;
+      if (!ok(e1, e2) && !ok(e2, e1)) continue;
+      if (keep.has(log.output![0])) continue;
+      Object.assign(add, { opType: 'Softplus', input: [v], attribute: [], name: `Softplus_${g.nodes.indexOf(add)}` });
+      break;
+    }
+  }
+}
+
+const AFFINE = new Set(['Mul', 'Add', 'Sub']);
+
+/**
+ * x → Mul/Add/Sub by constants → ... (three or more, each value read once): one Mul and one Add
+ * by the combined constants (the chain is y = x·s + t). Eval-mode batch_norm is such a chain
+ * (Sub mean, Mul invstd, Mul weight, Add bias) once its statistics are folded. Parameters keep
+ * their names: only anonymous constants are merged.
+ */
+function collapseAffine(g: GraphBuilder, keep: ReadonlySet<string>, userInputs: ReadonlySet<string>, params: ReadonlySet<string>): void {
+  const inits = new Map(g.initializers.map((t) => [t.name!, t]));
+  const isConst = (name: string) => inits.has(name) && !params.has(name) && !userInputs.has(name) && !g.inputs.some((i) => i.name === name);
+  const uses = consumers(g);
+  /** [value in, constant, op] of an affine node on a constant, or null */
+  const step = (n: Node): [string, string] | null => {
+    if (!AFFINE.has(n.opType!) || n.input!.length !== 2 || (n.domain ?? '') !== '') return null;
+    const [p, q] = n.input!;
+    if (isConst(q) && !isConst(p)) return [p, q];
+    if (isConst(p) && !isConst(q) && n.opType !== 'Sub') return [q, p];
+    return null;
+  };
+  const done = new Set<Node>();
+  for (const first of [...g.nodes]) {
+    if (done.has(first) || !step(first)) continue;
+    const chain: Node[] = [first];
+    for (;;) {
+      const last = chain[chain.length - 1];
+      const v = last.output![0];
+      const next = uses.get(v);
+      if (keep.has(v) || next?.length !== 1 || !step(next[0]) || step(next[0])![0] !== v) break;
+      chain.push(next[0]);
+    }
+    if (chain.length < 3) continue;
+    const consts = chain.map((n) => inits.get(step(n)![1])!);
+    const dtype = consts[0].dataType;
+    if (!consts.every((c) => c.dataType === dtype && valuesOf(c))) continue;
+    // Broadcast dims of all constants (right-aligned).
+    const rank = Math.max(...consts.map((c) => c.dims?.length ?? 0));
+    const dims = Array.from({ length: rank }, (_, i) => Math.max(...consts.map((c) => Number((c.dims ?? [])[i - (rank - (c.dims?.length ?? 0))] ?? 1))));
+    const size = dims.reduce((p, q) => p * q, 1);
+    const at = (c: Init, v: Float64Array, k: number): number => {
+      const cd = (c.dims ?? []).map(Number);
+      let idx = 0;
+      let rem = k;
+      const coords = dims.map(() => 0);
+      for (let i = rank - 1; i >= 0; i--) {
+        coords[i] = rem % dims[i];
+        rem = Math.floor(rem / dims[i]);
+      }
+      for (let i = 0; i < cd.length; i++) idx = idx * cd[i] + (cd[i] === 1 ? 0 : coords[i + rank - cd.length]);
+      return v[idx];
+    };
+    const sc = new Float64Array(size).fill(1);
+    const sh = new Float64Array(size);
+    chain.forEach((n, j) => {
+      const c = consts[j];
+      const v = valuesOf(c)!;
+      for (let k = 0; k < size; k++) {
+        const cv = at(c, v, k);
+        if (n.opType === 'Mul') {
+          sc[k] *= cv;
+          sh[k] *= cv;
+        } else sh[k] += n.opType === 'Add' ? cv : -cv;
+      }
+    });
+    const sName = g.fresh('onnx::Mul');
+    const tName = g.fresh('onnx::Add');
+    g.initializers.push({ name: sName, dataType: dtype, dims, rawData: encode(dtype!, sc) }, { name: tName, dataType: dtype, dims, rawData: encode(dtype!, sh) });
+    const x = step(first)![0];
+    const mid = g.fresh('Mul');
+    const mul: Node = { opType: 'Mul', input: [x, sName], output: [mid], attribute: [], domain: '', name: `Mul_${g.nodes.length}` };
+    const add: Node = { opType: 'Add', input: [mid, tName], output: chain[chain.length - 1].output, attribute: [], domain: '', name: `Add_${g.nodes.length + 1}` };
+    const i = g.nodes.indexOf(first);
+    g.nodes.splice(i, 1, mul, add);
+    for (const n of chain.slice(1)) g.nodes.splice(g.nodes.indexOf(n), 1);
+    chain.forEach((n) => done.add(n));
+  }
+}
+
+const BYTES: Record<number, number> = { 1: 4, 6: 4, 7: 8, 9: 1, 11: 8 };
+
+/** Transpose of a 2-D constant → the transposed constant (linear's weight before MatMul). */
+function foldConstTranspose(g: GraphBuilder, keep: ReadonlySet<string>, userInputs: ReadonlySet<string>): void {
+  const inits = new Map(g.initializers.map((t) => [t.name!, t]));
+  for (const n of [...g.nodes]) {
+    if (n.opType !== 'Transpose' || (n.domain ?? '') !== '' || keep.has(n.output![0])) continue;
+    const t = inits.get(n.input![0]);
+    if (!t?.rawData || userInputs.has(t.name!) || g.inputs.some((i) => i.name === t.name) || t.dims?.length !== 2) continue;
+    const perm = n.attribute?.find((a) => a.name === 'perm');
+    if (perm && perm.ints?.map(Number).join(',') !== '1,0') continue;
+    const eb = BYTES[t.dataType!];
+    if (!eb) continue;
+    const [r, c] = t.dims.map(Number);
+    const src = t.rawData;
+    const dst = new Uint8Array(src.length);
+    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) dst.set(src.subarray((i * c + j) * eb, (i * c + j + 1) * eb), (j * r + i) * eb);
+    g.initializers.push({ name: n.output![0], dataType: t.dataType, dims: [c, r], rawData: dst });
+    inits.set(n.output![0], g.initializers[g.initializers.length - 1]);
+    g.nodes.splice(g.nodes.indexOf(n), 1);
+  }
 }
 
 function consumers(g: GraphBuilder): Map<string, Node[]> {

@@ -95,7 +95,8 @@ function bnGrad(ctx: { inputs: readonly Tensor[]; outputs: readonly Tensor[]; ne
 
 /**
  * Training mode: [x, weight, bias, running_mean, running_var, coef] → [y, save_mean, save_invstd,
- * new_running_mean?, new_running_var?], coef = [1 − momentum, momentum, momentum·n/(n − 1)].
+ * new_running_mean?, new_running_var?], coef = [1 − momentum, momentum, momentum·n/(n − 1)]
+ * (the lowering recomputes the last from the input's shape when n differs: exported graphs).
  */
 export const NativeBatchNorm = defineOp<BNTrainAttrs>({
   name: 'native_batch_norm',
@@ -121,7 +122,18 @@ export const NativeBatchNorm = defineOp<BNTrainAttrs>({
     const outs = [y, mean, flat(g, invK)];
     const c = (i: number) => g.op1('Gather', [coef, g.int(i)], { axis: 0 });
     if (a.hasRm) outs.push(g.op1('Add', [g.op1('Mul', [rm, c(0)]), g.op1('Mul', [mean, c(1)])]));
-    if (a.hasRv) outs.push(g.op1('Add', [g.op1('Mul', [rv, c(0)]), g.op1('Mul', [flat(g, varK), c(2)])]));
+    if (a.hasRv) {
+      // The unbiased factor momentum·n/(n − 1) for this input's n (read from its shape, so that an
+      // exported graph is right at any batch size). coef[2] holds it as computed in double for the
+      // call's own n; where ours is within a few ulp of it (always, eagerly) coef[2] is used, so
+      // eager results are exactly the double-computed ones.
+      const n = lowerCount(g, x, mean, dt);
+      const c2 = c(2);
+      const ours = g.op1('Div', [g.op1('Mul', [c(1), n]), g.op1('Sub', [n, g.scalar(dt, 1)])]);
+      const near = g.op1('LessOrEqual', [g.op1('Abs', [g.op1('Sub', [ours, c2])]), g.op1('Mul', [g.op1('Abs', [c2]), g.scalar(dt, 1e-6)])]);
+      const k = g.op1('Where', [near, c2, ours]);
+      outs.push(g.op1('Add', [g.op1('Mul', [rv, c(0)]), g.op1('Mul', [flat(g, varK), k])]));
+    }
     return outs;
   },
   attrKey: (a) => `${a.eps}|${+a.hasW}${+a.hasB}${+a.hasRm}${+a.hasRv}`,
