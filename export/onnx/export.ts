@@ -110,7 +110,7 @@ export function export_(model: Exportable, args: Tensor | readonly Tensor[], f?:
     if (!inNames.includes(k) && !outNames.includes(k)) console.warn(`UserWarning: Provided key ${k} for dynamic axes is not a valid input/output name`);
   const values = outs.map((t) => tracer.nameOf(t));
   legalize(g);
-  optimize(g, { keep: new Set(values), userInputs: new Set(inNames), fold, spans: tracer.spans, params: new Set(params.values()) });
+  optimize(g, { keep: new Set(values), userInputs: new Set(inNames), fold, params: new Set(params.values()) });
   nameOutputs(g, values, outNames);
   outs.forEach((t, i) => g.addOutput(outNames[i], t.dtype, dimsFor(t, outNames[i], options.dynamic_axes)));
 

@@ -1,13 +1,11 @@
 // Graph clean-up after tracing, as PyTorch's exporter does after its own trace: Identity nodes
 // folded away, per-channel affine ops after a Conv (eval-mode batch_norm) folded into the Conv's
 // weight and bias, chains of per-channel constant Mul/Add/Sub (what eval-mode batch_norm becomes)
-// collapsed into one Mul and one Add, traced ops whose lowering spells out a standard ONNX op
-// (Elu, Selu, Celu, HardSwish, HardSigmoid, Softplus, LayerNormalization, InstanceNormalization)
-// written as that op, as PyTorch's exporter does, transposes of constants folded, and
-// nodes/initializers nothing reads removed. Eager graphs never pass here.
-import { DTYPES } from '../../src/dtype.js';
-import { f, type GraphBuilder } from '../../src/graph/builder.js';
-import type { OpSpan } from './tracer.js';
+// collapsed into one Mul and one Add, transposes of constants folded, and nodes/initializers nothing
+// reads removed (e.g. the statistics outputs of normalization ops, which backward reads in eager
+// execution). Ops are written as standard ONNX ops (Elu, HardSwish, LayerNormalization...) by
+// their own lowerings, never here. Eager graphs never pass here.
+import type { GraphBuilder } from '../../src/graph/builder.js';
 
 type Node = GraphBuilder['nodes'][number];
 type Init = GraphBuilder['initializers'][number];
@@ -22,15 +20,12 @@ export interface OptimizeOptions {
   userInputs: ReadonlySet<string>;
   /** fold initializer-only arithmetic into Conv weights (constant folding) */
   fold: boolean;
-  /** the traced ops and the nodes each wrote */
-  spans?: readonly OpSpan[];
   /** initializer names that are parameters/buffers (kept by name, never merged) */
   params?: ReadonlySet<string>;
 }
 
 export function optimize(g: GraphBuilder, o: OptimizeOptions): void {
   foldIdentities(g, o.keep);
-  if (o.spans) fuseOps(g, o.spans, o.keep);
   dedupe(g, o.keep);
   fuseStableSoftplus(g, o.keep);
   if (o.fold) {
@@ -40,102 +35,6 @@ export function optimize(g: GraphBuilder, o: OptimizeOptions): void {
   }
   dropMaxPoolNanGuards(g);
   removeDead(g, o.keep, o.userInputs);
-}
-
-const dtypeOf = (name: string) => DTYPES.find((d) => d.name === name)!;
-
-/**
- * The standard ONNX op for a traced op whose lowering spells it out (the nodes to write in its
- * place, its first output named as before), or null to keep the lowering. Only ops whose other
- * outputs nothing reads (normalization statistics) are replaced.
- */
-function fusedNodes(g: GraphBuilder, s: OpSpan): Node[] | null {
-  const a = s.attrs as Record<string, number & boolean>;
-  const x = s.inputs[0];
-  const y = s.outputs[0];
-  const dt = dtypeOf(s.dtypes[0]);
-  const out: Node[] = [];
-  const node = (opType: string, input: string[], attrs: Record<string, number | ReturnType<typeof f>> = {}, output = g.fresh(opType)): string => {
-    const attribute = Object.entries(attrs).map(([name, v]) => (typeof v === 'number' ? { name, type: 2, i: v } : { name, type: 1, f: v.value }));
-    out.push({ opType, input, output: [output], attribute, domain: '', name: `${opType}_${g.nodes.length + out.length}` });
-    return output;
-  };
-  // float32 only: onnxruntime's CPU kernels of several of these ops have no double version.
-  if (dt.name !== 'float32') return null;
-  switch (s.op) {
-    case 'elu':
-      if (a.scale === 1 && a.input_scale === 1) node('Elu', [x], { alpha: f(a.alpha) }, y);
-      else if (a.input_scale === 1) node('Selu', [x], { alpha: f(a.alpha), gamma: f(a.scale) }, y);
-      else if (a.scale === 1 && Math.abs(a.input_scale * a.alpha - 1) < 1e-12) node('Celu', [x], { alpha: f(a.alpha) }, y);
-      else return null;
-      return out;
-    case 'hardswish':
-      if (g.opset < 14) return null;
-      node('HardSwish', [x], {}, y);
-      return out;
-    case 'hardsigmoid':
-      node('HardSigmoid', [x], { alpha: f(1 / 6), beta: f(0.5) }, y);
-      return out;
-    case 'mish':
-      node('Mul', [x, node('Tanh', [node('Softplus', [x])])], {}, y);
-      return out;
-    case 'softplus': {
-      // PyTorch's export drops the threshold; eager keeps it (x where beta·x > threshold).
-      const z = a.beta === 1 ? x : node('Mul', [x, g.scalar(dt, a.beta)]);
-      const sp = node('Softplus', [z]);
-      node('Where', [node('Greater', [z, g.scalar(dt, a.threshold)]), x, a.beta === 1 ? sp : node('Div', [sp, g.scalar(dt, a.beta)])], {}, y);
-      return out;
-    }
-    case 'native_layer_norm': {
-      if (g.opset < 17) return null;
-      const norm = s.shapes[0].slice(s.shapes[0].length - a.k);
-      const w = a.hasW ? s.inputs[1] : g.constant(dt, norm, new dt.array(norm.reduce((p, q) => p * q, 1)).fill(1 as never));
-      node('LayerNormalization', a.hasB ? [x, w, s.inputs[2]] : [x, w], { axis: -a.k, epsilon: f(a.eps) }, y);
-      return out;
-    }
-    case 'native_group_norm': {
-      const r = s.shapes[0].length;
-      const G = a.G;
-      const xg = node('Reshape', [x, g.ints([0, G, -1])]);
-      const inorm = node('InstanceNormalization', [xg, g.constant(dt, [G], new dt.array(G).fill(1 as never)), g.constant(dt, [G], new dt.array(G))], { epsilon: f(a.eps) });
-      const hasAffine = a.hasW || a.hasB;
-      let v = node('Reshape', [inorm, node('Shape', [x])], {}, hasAffine ? undefined : y);
-      // weight/bias [C] as [C, 1, ...] against [N, C, ...]: a reshaped copy of a constant, else a Reshape.
-      const chan = (name: string): string => {
-        const t = g.initializers.find((i) => i.name === name);
-        const spec = Array.from({ length: r - 1 }, (_, i) => (i === 0 ? -1 : 1));
-        if (!t || g.inputs.some((i) => i.name === name)) return node('Reshape', [name, g.ints(spec)]);
-        const c = g.fresh('onnx::GroupNorm');
-        g.initializers.push({ ...t, name: c, dims: spec.map((d, i) => (i === 0 ? Number(t.dims![0]) : d)) });
-        return c;
-      };
-      if (a.hasW) v = node('Mul', [v, chan(s.inputs[1])], {}, a.hasB ? undefined : y);
-      if (a.hasB) node('Add', [v, chan(s.inputs[2])], {}, y);
-      return out;
-    }
-    default:
-      return null;
-  }
-}
-
-/** Replaces the nodes of each traced op in the table above by its standard ONNX op. */
-function fuseOps(g: GraphBuilder, spans: readonly OpSpan[], keep: ReadonlySet<string>): void {
-  for (const s of spans) {
-    if (s.nodes.length === 0 || !s.nodes.every((n) => g.nodes.includes(n))) continue;
-    const inside = new Set(s.nodes);
-    const uses = consumers(g);
-    const internal = s.nodes.flatMap((n) => n.output ?? []).filter((v) => v !== s.outputs[0]);
-    // Statistics outputs and intermediate values must be unread outside the op (and not outputs).
-    if (internal.some((v) => keep.has(v) || (uses.get(v) ?? []).some((n) => !inside.has(n)))) continue;
-    if (!s.nodes.some((n) => n.output?.includes(s.outputs[0])) || s.inputs.includes(s.outputs[0])) continue;
-    const fused = fusedNodes(g, s);
-    if (!fused) continue;
-    const at = g.nodes.indexOf(s.nodes[0]);
-    const rest = g.nodes.filter((n) => !inside.has(n));
-    rest.splice(Math.min(at, rest.length), 0, ...fused);
-    // Producers of the span's inputs come before it, and its first output's readers after it.
-    g.nodes.splice(0, g.nodes.length, ...rest);
-  }
 }
 
 /** Nodes with the same op, inputs and attributes computed twice (e.g. two Neg(x)): one is kept. */

@@ -14,21 +14,7 @@ export interface TraceOptions {
   do_constant_folding: boolean;
 }
 
-/** The nodes one traced op's lowering wrote (optimize.ts may replace them by a standard ONNX op). */
-export interface OpSpan {
-  op: string;
-  attrs: unknown;
-  inputs: string[];
-  outputs: string[];
-  /** the input tensors' shapes and dtype names */
-  shapes: number[][];
-  dtypes: string[];
-  nodes: GraphBuilder['nodes'];
-}
-
 export class OnnxTracer implements Tracer {
-  /** every op recorded, with the nodes its lowering wrote */
-  readonly spans: OpSpan[] = [];
   readonly g: GraphBuilder;
   /** value name of each tensor seen in the graph */
   private readonly names = new Map<Tensor, string>();
@@ -124,10 +110,8 @@ export class OnnxTracer implements Tracer {
       outputs: outputs.map((t): LowerMeta => ({ dtype: t.dtype, rank: t._shape.length })),
     };
     let ys: string[];
-    const start = this.g.nodes.length;
     try {
       ys = op.lower(this.g, xs, attrs, io);
-      this.spans.push({ op: op.name, attrs, inputs: xs, outputs: ys, shapes: inputs.map((t) => t._shape.slice()), dtypes: inputs.map((t) => t.dtype.name), nodes: this.g.nodes.slice(start) });
     } catch (e) {
       this.failures.set(op.name, e instanceof Error ? e.message : String(e));
       outputs.forEach((t) => this.live.add(t));

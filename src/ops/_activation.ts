@@ -1,7 +1,9 @@
 // Shared shape of the nn activation primitives (elu, gelu, softplus, hardswish...): one forward
-// op and one `<name>_backward` op, each a small ONNX graph built only from nodes with float32 and
-// float64 kernels (ORT has no float64 Elu/Selu/Softplus/HardSwish/Erf, ORT-FACTS §1), like
-// PyTorch's elu_backward, gelu_backward... The backward ops have no gradient of their own.
+// op and one `<name>_backward` op, each a small ONNX graph, like PyTorch's elu_backward,
+// gelu_backward... A forward may write the standard ONNX op for float32 (Elu, HardSwish,
+// Softplus...); float64 and the backward ops use only nodes with float32 and float64 kernels (ORT
+// has no float64 Elu/Selu/Softplus/HardSwish/Erf, ORT-FACTS §1). The backward ops have no gradient
+// of their own.
 import { type DType, float64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import type { GraphBuilder } from '../graph/builder.js';

@@ -1,9 +1,13 @@
 // Group normalization as fused primitives (PyTorch's native_group_norm / native_group_norm_backward):
 // the input [N, C, ...] is viewed as [N, G, C/G·...] inside the graph; one ONNX graph for
 // [y, mean, invstd] (statistics [N, G]), one for [grad_input, grad_weight, grad_bias].
-import type { DType } from '../dtype.js';
+// float32: y is InstanceNormalization of the [N, G, -1] view (as PyTorch exports group_norm); it has
+// no statistics outputs, so mean/invstd are ReduceMean/Sub/Mul/Sqrt/Reciprocal beside it (an exported
+// graph reads only y, and its unread statistics nodes are dropped). float64: all composite (ORT has
+// no float64 InstanceNormalization kernel, ORT-FACTS §1).
+import { type DType, float32 } from '../dtype.js';
 import { apply } from '../dispatch.js';
-import type { GraphBuilder } from '../graph/builder.js';
+import { f, type GraphBuilder } from '../graph/builder.js';
 import { defineOp, type Meta } from '../op.js';
 import type { Tensor } from '../tensor.js';
 import { noDoubleBackward } from './_common.js';
@@ -56,9 +60,12 @@ export const NativeGroupNorm = defineOp<GNAttrs>({
   },
   lower: (g, [x, w, b], a, io) => {
     const r = io.inputs[0].rank;
+    const dt = io.inputs[0].dtype;
     const xg = grouped(g, x, a.G);
-    const { mean, d, inv } = lowerNormStats(g, xg, groupDim, a.eps, io.inputs[0].dtype);
-    let y = ungrouped(g, g.op1('Mul', [d, inv]), x);
+    const { mean, d, inv } = lowerNormStats(g, xg, groupDim, a.eps, dt);
+    const perGroup = (v: number): string => g.constant(dt, [a.G], new dt.array(a.G).fill(v as never));
+    const yg = dt === float32 ? g.op1('InstanceNormalization', [xg, perGroup(1), perGroup(0)], { epsilon: f(a.eps) }) : g.op1('Mul', [d, inv]);
+    let y = ungrouped(g, yg, x);
     if (a.hasW) y = g.op1('Mul', [y, lowerChannel(g, w, r)]);
     if (a.hasB) y = g.op1('Add', [y, lowerChannel(g, b, r)]);
     const nG = g.ints([0, -1]);

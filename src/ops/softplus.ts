@@ -1,4 +1,7 @@
 // softplus: log(1 + e^(beta·x))/beta, linear (x) where beta·x > threshold (F.softplus, nn.Softplus).
+// log(1 + e^z) is ONNX Softplus for float32, log1p(e^z) for float64 (ORT has no float64 Softplus
+// kernel, ORT-FACTS §1). The threshold is kept (PyTorch's export drops it; its eager keeps it).
+import { float32 } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
 import { activate, defineActivation, lowerWith, nodes } from './_activation.js';
 import { Log1p } from './log1p.js';
@@ -8,6 +11,11 @@ export const Softplus = defineActivation<{ beta: number; threshold: number }>({
   backwardName: 'SoftplusBackward0',
   lower: (g, x, a, dt) => {
     const n = nodes(g, dt);
+    if (dt === float32) {
+      const z = a.beta === 1 ? x : n.mul(x, a.beta);
+      const sp = g.op1('Softplus', [z]);
+      return n.where(n.gt(z, a.threshold), x, a.beta === 1 ? sp : n.div(sp, a.beta));
+    }
     const z = n.mul(x, a.beta);
     return n.where(n.gt(z, a.threshold), x, n.div(lowerWith(g, Log1p, [n.exp(z)], undefined, dt), a.beta));
   },
