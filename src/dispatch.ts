@@ -34,16 +34,12 @@ export function withTracer<T>(t: Tracer, fn: () => T): T {
   }
 }
 
-interface CachedSession {
-  session: Session;
-  nOut: number;
-}
 const MAX_SESSIONS = 4096;
-const sessions = new Map<string, CachedSession>();
+const sessions = new Map<string, Session>();
 const dtypeCode: Record<string, string> = { float32: 'f', float64: 'd', int32: 'i', int64: 'l', bool: 'b' };
 
 /** Builds the one-op model for a cache key: symbolic dims, so one session serves every shape of those ranks. */
-function buildSession<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[], threads: number): CachedSession {
+function buildSession<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[], threads: number): Session {
   const g = new GraphBuilder(17);
   const names = inputs.map((t, i) => g.addInput(`x${i}`, t.dtype, t._shape.map((_, j): Dim => `x${i}_${j}`)));
   const io = {
@@ -58,11 +54,10 @@ function buildSession<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out:
     seen.add(name);
     g.addOutput(name, out[i].dtype, out[i].shape.map((_, j): Dim => `y${i}_${j}`));
   });
-  const session = new Session(g.encode(), { threads });
-  return { session, nOut: ys.length };
+  return new Session(g.encode(), { threads });
 }
 
-/** Runs an op on onnxruntime (exported for capture/tests; ops call apply). */
+/** Runs an op on its cached onnxruntime session. */
 function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[] {
   let key = op.name;
   if (attrs !== undefined) key += '|' + (op.attrKey ? op.attrKey(attrs) : JSON.stringify(attrs));
@@ -79,7 +74,7 @@ function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: read
     }
     if (sessions.size >= MAX_SESSIONS) {
       const oldest = sessions.keys().next().value as string;
-      sessions.get(oldest)!.session.dispose();
+      sessions.get(oldest)!.dispose();
       sessions.delete(oldest);
     }
     sessions.set(key, c);
@@ -88,7 +83,7 @@ function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: read
   for (let i = 0; i < inputs.length; i++) feeds[i] = inputs[i]._ortValue();
   let res: OrtTensor[];
   try {
-    res = c.session.run(feeds);
+    res = c.run(feeds);
   } catch (e) {
     throw opError(op, inputs, e);
   }
