@@ -1,31 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
+import { checkModels, hasOnnx } from './onnx_python.js';
 
-const PY = '/usr/bin/python3';
-const hasOnnx = (() => {
-  try {
-    execFileSync(PY, ['-c', 'import onnx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasOnnx) console.warn('onnx checker tests SKIPPED: /usr/bin/python3 has no onnx module (apt-get install python3-onnx)');
-
-/** Runs onnx.checker.check_model(full_check=True) in Python; returns '' or the error. */
-function check(path: string): string {
-  try {
-    execFileSync(PY, ['-c', 'import onnx,sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)', path], { stdio: 'pipe' });
-    return '';
-  } catch (e) {
-    return String((e as { stderr?: Buffer }).stderr ?? e);
-  }
-}
+/** onnx.checker.check_model(full_check=True) in Python: '' or the error. */
+const check = (path: string): string => checkModels([path])[path];
 
 /** A tiny two-layer net as a callable with named parameters (no nn dependency). */
 function tinyNet() {
