@@ -25,3 +25,16 @@ describe('optimizer writes parameters in place', () => {
     expect(held[0]).not.toBe(0);
   });
 });
+
+describe('bad hyper-parameters', () => {
+  it('a non-number lr in a param group throws at step and changes nothing', () => {
+    const a = torch.ones(2, { requires_grad: true });
+    const b = torch.ones(2, { requires_grad: true });
+    const opt = new torch.optim.SGD([{ params: [a] }, { params: [b], lr: 'x' as unknown as number }], { lr: 0.1, momentum: 0.9 });
+    a.sum().add(b.sum()).backward();
+    expect(() => opt.step()).toThrow(TypeError);
+    expect(a.tolist()).toEqual([1, 1]);
+    expect(b.tolist()).toEqual([1, 1]);
+    expect(opt.state.size).toBe(0);
+  });
+});

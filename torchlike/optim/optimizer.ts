@@ -262,7 +262,12 @@ export function writeInto(p: Tensor, value: Tensor): void {
 /** A 1-D tensor of hyper-parameters in a dtype (inputs of the fused step ops, never attrs). */
 export function hyper(dtype: DType, values: readonly number[]): Tensor {
   const a = new dtype.array(values.length) as Float32Array;
-  for (let i = 0; i < values.length; i++) a[i] = values[i];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as unknown;
+    // Python fails on arithmetic with a non-number hyper-parameter; a typed array would store NaN.
+    if (typeof v !== 'number') throw new TypeError(`unsupported operand type(s) for *: 'float' and '${v === null ? 'NoneType' : typeof v === 'string' ? 'str' : typeof v}'`);
+    a[i] = v;
+  }
   return new Tensor(a, [values.length], dtype);
 }
 
