@@ -5,22 +5,15 @@
 // Run as `node --expose-gc bench/rss.mjs` for heap figures after a full GC.
 // Env: STEPS (default 10000). Exit 1 when RSS at the end exceeds RSS at 1k steps by more than
 // RSS_SLACK_MB (default 32).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const DIST = new URL('../dist/torchlike/index.js', import.meta.url);
-if (!existsSync(fileURLToPath(DIST))) {
-  console.error('dist/torchlike/index.js missing: run `npm run build` first.');
-  process.exit(3);
-}
-const torch = await import(DIST.href);
+import { mlp, torch } from './_torch.mjs';
 const { nn, optim } = torch;
 const STEPS = Number(process.env.STEPS ?? 10_000);
 const SLACK = Number(process.env.RSS_SLACK_MB ?? 32);
 torch.set_num_threads(Number(process.env.BENCH_THREADS ?? 2));
 
 torch.manual_seed(0);
-const model = new nn.Sequential(new nn.Linear(784, 256), new nn.ReLU(), new nn.Linear(256, 128), new nn.ReLU(), new nn.Linear(128, 10));
+const model = mlp();
 const x = torch.randn(64, 784);
 const y = torch.randint(0, 10, [64]);
 const opt = new optim.SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });

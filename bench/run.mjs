@@ -7,15 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { torch } from './_torch.mjs';
 import { f32, ortVersion, rawSession, singleNodeModel } from './raw_ort.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = new URL('../dist/torchlike/index.js', import.meta.url);
-if (!existsSync(fileURLToPath(DIST))) {
-  console.error('dist/torchlike/index.js missing: run `npm run build` (npm run bench does).');
-  process.exit(3);
-}
-const torch = await import(DIST.href);
 const REPEATS = Number(process.env.REPEATS ?? 9);
 const OPS = 200;
 const N = 64;

@@ -21,12 +21,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const DIST = new URL('../dist/torchlike/index.js', import.meta.url);
-if (!existsSync(fileURLToPath(DIST))) {
-  console.error('dist/torchlike/index.js missing: run `npm run build` (npm run bench does).');
-  process.exit(3);
-}
-const torch = await import(DIST.href);
+import { mlp, torch } from './_torch.mjs';
 const { nn, optim } = torch;
 const REPEATS = Number(process.env.REPEATS ?? 7);
 const BLOCK_MS = Number(process.env.BLOCK_MS ?? 100);
@@ -39,7 +34,7 @@ torch.set_num_threads(THREADS);
 const MAKERS = {
   mlp_train() {
     torch.manual_seed(0);
-    const model = new nn.Sequential(new nn.Linear(784, 256), new nn.ReLU(), new nn.Linear(256, 128), new nn.ReLU(), new nn.Linear(128, 10));
+    const model = mlp();
     const x = torch.randn(64, 784);
     const y = torch.randint(0, 10, [64]);
     const opt = new optim.SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
