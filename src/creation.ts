@@ -5,6 +5,7 @@ import { bool, type DType, float32, get_default_dtype, int32, int64, toDType, ty
 import { RuntimeError, TorchTypeError, ValueError } from './errors.js';
 import { numel, type Shape } from './shape.js';
 import { Tensor } from './tensor.js';
+import { halfCodec, readNumber } from './half.js';
 
 export interface TensorOptions {
   dtype?: DType | string;
@@ -16,7 +17,8 @@ export interface TensorOptions {
 export function writeElem(d: TypedArray, i: number, v: number | boolean | bigint, dtype: DType): void {
   if (dtype === int64) (d as BigInt64Array)[i] = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
   else if (dtype === bool) (d as Uint8Array)[i] = v ? 1 : 0;
-  else (d as Float32Array)[i] = Number(v);
+  else if (dtype.isHalf) (d as Uint16Array)[i] = halfCodec(dtype).enc(Number(v));
+  else (d as Float32Array)[i] = Number(v); // narrow ints wrap modulo 2^bits, as C casts do
 }
 
 /** Allocates a zero-filled tensor of a shape and dtype. */
@@ -35,6 +37,7 @@ export function finish(t: Tensor, opts: TensorOptions): Tensor {
 export function fillData(d: TypedArray, value: number | boolean, dtype: DType): void {
   if (dtype === int64) (d as BigInt64Array).fill(BigInt(Math.trunc(Number(value))));
   else if (dtype === bool) (d as Uint8Array).fill(value ? 1 : 0);
+  else if (dtype.isHalf) (d as Uint16Array).fill(halfCodec(dtype).enc(Number(value)));
   else (d as Float32Array).fill(Number(value));
 }
 
@@ -105,9 +108,8 @@ export function copyInto(dst: Tensor, src: Tensor): void {
     (a as Float32Array).set(b as Float32Array);
     return;
   }
-  for (let i = 0; i < b.length; i++) writeElem(a, i, readNum(b, i), dst.dtype);
+  for (let i = 0; i < b.length; i++) writeElem(a, i, readNumber(b, i, src.dtype), dst.dtype);
 }
-const readNum = (d: TypedArray, i: number): number => Number(d[i]);
 
 /** torch.scalar_tensor: a 0-d tensor. */
 export function scalar_tensor(v: number | boolean, opts: TensorOptions = {}): Tensor {

@@ -5,6 +5,7 @@ import { bool, type DType, int64, type TypedArray } from './dtype.js';
 import { RuntimeError } from './errors.js';
 import { normDim, numel, type Shape } from './shape.js';
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
+import { readNumber } from './half.js';
 import type { Node } from './autograd/node.js';
 
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
@@ -250,6 +251,7 @@ const CPU = Object.freeze({ type: 'cpu' as const, toString: () => 'cpu' });
 export function readElem(d: TypedArray, i: number, dt: DType): number | boolean {
   if (dt === int64) return Number((d as BigInt64Array)[i]);
   if (dt === bool) return (d as Uint8Array)[i] !== 0;
+  if (dt.isHalf) return readNumber(d, i, dt);
   return (d as Float32Array)[i];
 }
 
