@@ -33,8 +33,25 @@ export function finish(t: Tensor, opts: TensorOptions): Tensor {
   return t.requires_grad_(true);
 }
 
+const NARROW_INT: Partial<Record<string, [number, number, string]>> = { uint8: [0, 255, 'uint8'], int8: [-128, 127, 'int8'], int16: [-32768, 32767, 'int16'] };
+
+/**
+ * c10's checked_convert for a Python number into uint8/int8/int16 (torch.tensor, full, fill_):
+ * throws `value cannot be converted to type int8 without overflow`. Integers may wrap into uint8
+ * from [-255, -1], as in C. `ctype` words the type as Scalar.to<T> does ('uint8_t').
+ */
+export function checkNarrowInt(v: number | boolean | bigint, dtype: DType, ctype = false): void {
+  const r = NARROW_INT[dtype.name];
+  if (r === undefined || typeof v === 'boolean') return;
+  const x = Number(v);
+  const [lo, hi, name] = r;
+  const bad = Number.isInteger(x) ? x > hi || (lo === 0 ? x < 0 && -x > hi : x < lo) : !(x >= lo && x <= hi);
+  if (bad) throw new RuntimeError(`value cannot be converted to type ${name}${ctype ? '_t' : ''} without overflow`);
+}
+
 /** Fills a typed array with a value. */
 export function fillData(d: TypedArray, value: number | boolean, dtype: DType): void {
+  checkNarrowInt(value, dtype, true);
   if (dtype === int64) (d as BigInt64Array).fill(BigInt(Math.trunc(Number(value))));
   else if (dtype === bool) (d as Uint8Array).fill(value ? 1 : 0);
   else if (dtype.isHalf) (d as Uint16Array).fill(halfCodec(dtype).enc(Number(value)));
@@ -96,6 +113,7 @@ export function tensor(data: Nested, opts: TensorOptions = {}): Tensor {
   const dtype = toDType(opts.dtype, inferred);
   const t = emptyTensor(shape, dtype);
   const d = t._data;
+  if (NARROW_INT[dtype.name]) for (const v of flat) checkNarrowInt(v, dtype);
   for (let i = 0; i < flat.length; i++) writeElem(d, i, flat[i], dtype);
   return finish(t, opts);
 }
@@ -189,6 +207,14 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const allInt = [start, end, step].every(Number.isInteger);
   const dtype = toDType(opts.dtype, allInt ? int64 : get_default_dtype());
   const n = Math.max(0, Math.ceil((end - start) / step));
+  if (NARROW_INT[dtype.name]) {
+    // ATen's accscalar for these is int64: start and step are truncated, the size comes from doubles.
+    const [s0, st] = [Math.trunc(start), Math.trunc(step)];
+    if (st === 0) throw new RuntimeError('step must be nonzero');
+    const t = emptyTensor([n], dtype);
+    for (let i = 0; i < n; i++) writeElem(t._data, i, s0 + i * st, dtype);
+    return finish(t, opts);
+  }
   const t = emptyTensor([n], dtype);
   // Values computed in double (acc_type), vector blocks from a base rounded to the dtype, as ATen's
   // AVX2 kernel does (GCC contracts start + step * i into one FMA).

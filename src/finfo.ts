@@ -37,7 +37,10 @@ export class IInfo {
   readonly dtype: string;
   constructor(type: DType) {
     const v = IINFO.get(type);
-    if (!v) throw new TorchTypeError(`torch.${type.name} is not supported by torch.iinfo`);
+    if (!v)
+      throw new TorchTypeError(
+        type.is_floating_point ? "torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'" : `torch.${type.name} is not supported by torch.iinfo`,
+      );
     [this.bits, this.min, this.max] = v;
     this.dtype = type.name;
   }

@@ -1,0 +1,247 @@
+// float16, bfloat16, uint8, int8, int16 against PyTorch 1.13 (test/fixtures/gen_dtypes.py).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as torch from '../torchlike/index.js';
+import type { DType, Tensor } from '../torchlike/index.js';
+
+type Enc = { dtype: string; shape: number[]; data: (number | boolean | string)[] };
+type Err = { type: string; message: string };
+const F = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/dtypes.json', import.meta.url)), 'utf8'));
+
+const DT: Record<string, DType> = {
+  bool: torch.bool, uint8: torch.uint8, int8: torch.int8, int16: torch.int16, int32: torch.int32, int64: torch.int64,
+  float16: torch.float16, bfloat16: torch.bfloat16, float32: torch.float32, float64: torch.float64,
+};
+const num = (v: number | boolean | string): number | boolean => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : (v as number));
+const dec = (e: Enc): Tensor => torch.tensor(e.data.map(num) as number[], { dtype: DT[e.dtype] }).reshape(e.shape);
+const flat = (t: Tensor): (number | boolean)[] => {
+  const v = t.tolist();
+  return Array.isArray(v) ? (v.flat(Infinity) as (number | boolean)[]) : [v as number];
+};
+const same = (a: number | boolean, b: number | boolean): boolean => (typeof a === 'number' && Number.isNaN(a) ? Number.isNaN(b as number) : Object.is(a, b));
+
+/** Exact comparison (dtype, shape, every value; -0 and NaN included); ulps > 0 allows that many units in the last place for halves. */
+function expectTensor(got: Tensor, want: Enc, what: string, ulps = 0): void {
+  expect(got.dtype.name, `${what}: dtype`).toBe(want.dtype);
+  expect(got.shape, `${what}: shape`).toEqual(want.shape);
+  const g = flat(got);
+  const w = want.data.map(num);
+  const eps = want.dtype === 'float16' ? 2 ** -10 : want.dtype === 'bfloat16' ? 2 ** -7 : 0;
+  for (let i = 0; i < w.length; i++) {
+    if (same(g[i], w[i])) continue;
+    const a = g[i] as number;
+    const b = w[i] as number;
+    if (ulps > 0 && Math.abs(a - b) <= ulps * eps * Math.max(Math.abs(b), 2 ** -14)) continue;
+    expect.fail(`${what}: element ${i}: got ${g[i]}, PyTorch ${w[i]}`);
+  }
+}
+function expectError(fn: () => unknown, e: Err): void {
+  let thrown: unknown = null;
+  try {
+    fn();
+  } catch (x) {
+    thrown = x;
+  }
+  expect(thrown, 'should throw').toBeInstanceOf(Error);
+  expect((thrown as Error).message).toBe(e.message);
+}
+
+describe('dtype objects', () => {
+  for (const [name, p] of Object.entries(F.props as Record<string, { is_floating_point: boolean; is_signed: boolean; itemsize: number; repr: string; type: string }>))
+    it(name, () => {
+      const d = DT[name];
+      expect(d.is_floating_point).toBe(p.is_floating_point);
+      expect(d.is_signed).toBe(p.is_signed);
+      expect(d.itemsize).toBe(p.itemsize);
+      expect(String(d)).toBe(p.repr);
+      expect(torch.zeros(0, { dtype: d }).type()).toBe(p.type);
+      expect(torch.zeros(1, { dtype: d }).element_size()).toBe(p.itemsize);
+    });
+  it('aliases', () => {
+    expect(torch.half).toBe(torch.float16);
+    expect(torch.short).toBe(torch.int16);
+    expect(torch.zeros(1, { dtype: 'half' }).dtype).toBe(torch.float16);
+    expect(torch.zeros(1, { dtype: 'torch.bfloat16' }).dtype).toBe(torch.bfloat16);
+  });
+});
+
+describe('promotion', () => {
+  it('promote_types: all 100 pairs', () => {
+    const bad = (F.promote as [string, string, string][]).filter(([a, b, r]) => torch.promote_types(DT[a], DT[b]) !== DT[r]);
+    expect(bad).toEqual([]);
+    expect(F.promote.length).toBe(100);
+  });
+  it('can_cast: all 100 pairs', () => {
+    const bad = (F.can_cast as [string, string, boolean][]).filter(([a, b, r]) => torch.can_cast(DT[a], DT[b]) !== r);
+    expect(bad).toEqual([]);
+  });
+  it('result_type with 0-d tensors and scalars', () => {
+    let n = 0;
+    for (const c of F.result_type as Record<string, string>[]) {
+      const dim = torch.ones(2, { dtype: DT[c.a] });
+      const zero = torch.ones([], { dtype: DT[c.a] });
+      if (c.b) {
+        const other = torch.ones([], { dtype: DT[c.b] });
+        expect(torch.result_type(dim, other).name, `${c.a}[2] with ${c.b}[]`).toBe(c.dim_zero);
+        expect(torch.result_type(zero, other).name, `${c.a}[] with ${c.b}[]`).toBe(c.zero_zero);
+      } else {
+        const s = c.scalar === 'int' ? 2 : c.scalar === 'float' ? 2.5 : true;
+        expect(torch.result_type(dim, s).name, `${c.a}[2] with ${c.scalar}`).toBe(c.dim_scalar);
+        expect(torch.result_type(zero, s).name, `${c.a}[] with ${c.scalar}`).toBe(c.zero_scalar);
+      }
+      n++;
+    }
+    expect(n).toBe(130);
+  });
+});
+
+describe('finfo / iinfo', () => {
+  for (const [name, v] of Object.entries(F.finfo as Record<string, Record<string, number | string>>))
+    it(`finfo ${name}`, () => {
+      const f = torch.finfo(DT[name]);
+      for (const k of ['bits', 'eps', 'max', 'min', 'tiny', 'smallest_normal', 'resolution', 'dtype'] as const) expect(f[k], k).toBe(v[k]);
+    });
+  for (const [name, v] of Object.entries(F.iinfo as Record<string, Record<string, number | string>>))
+    it(`iinfo ${name}`, () => {
+      const f = torch.iinfo(DT[name]);
+      for (const k of ['bits', 'max', 'min', 'dtype'] as const) expect(f[k], k).toBe(name === 'int64' && k !== 'dtype' && k !== 'bits' ? Number(v[k]) : v[k]);
+    });
+  it('finfo() is the default dtype', () => expect(torch.finfo().dtype).toBe('float32'));
+  it('errors', () => {
+    const e = F.info_errors;
+    expectError(() => torch.finfo(torch.int32), e.finfo_int32.error);
+    expectError(() => torch.iinfo(torch.float32), e.iinfo_float32.error);
+    expectError(() => torch.iinfo(torch.bool), e.iinfo_bool.error);
+  });
+});
+
+describe('casts between every pair', () => {
+  for (const c of F.casts as { from: string; to: string; x: Enc; y: Enc }[])
+    it(`${c.from} -> ${c.to}`, () => {
+      const x = dec(c.x);
+      expectTensor(x, c.x, 'source');
+      expectTensor(x.to(DT[c.to]), c.y, 'cast');
+    });
+  it('methods', () => {
+    const x = torch.tensor([1.5, -2, 300], { dtype: torch.float32 });
+    expect(x.half().dtype).toBe(torch.float16);
+    expect(x.bfloat16().dtype).toBe(torch.bfloat16);
+    expect(x.short().tolist()).toEqual([1, -2, 300]);
+    expect(x.char().tolist()).toEqual([1, -2, 44]);
+    expect(x.byte().tolist()).toEqual([1, 254, 44]);
+    expect((x.type('torch.HalfTensor') as Tensor).dtype).toBe(torch.float16);
+    expect((x.type(torch.int8) as Tensor).dtype).toBe(torch.int8);
+    expect(x.to('bfloat16').dtype).toBe(torch.bfloat16);
+  });
+});
+
+describe('creation', () => {
+  const run = (c: { fn: string; args: unknown[]; dtype: string }): Tensor => {
+    const dtype = DT[c.dtype];
+    const a = c.args as never[];
+    switch (c.fn) {
+      case 'tensor':
+      case 'tensor_big':
+        return torch.tensor(a[0], { dtype });
+      case 'zeros':
+        return torch.zeros(a[0], { dtype });
+      case 'ones':
+        return torch.ones(a[0], { dtype });
+      case 'full':
+        return torch.full(a[0], a[1], { dtype });
+      case 'arange':
+        return torch.arange(...(a as number[]), { dtype });
+      case 'requires_grad':
+        return torch.zeros(2, { dtype, requires_grad: true });
+    }
+    throw new Error(c.fn);
+  };
+  for (const c of F.creation as { fn: string; args: unknown[]; dtype: string; res: { value?: Enc; error?: Err } }[])
+    it(`${c.fn}(${JSON.stringify(c.args)}) ${c.dtype}`, () => {
+      if (c.res.error) expectError(() => run(c), c.res.error);
+      else expectTensor(run(c), c.res.value!, c.fn);
+    });
+  it('*_like keep the dtype', () => {
+    const x = torch.ones(2, { dtype: torch.bfloat16 });
+    expect(torch.zeros_like(x).dtype).toBe(torch.bfloat16);
+    expect(torch.full_like(x, 0.1).tolist()).toEqual([0.10009765625, 0.10009765625]);
+    expect(torch.empty_like(torch.ones(1, { dtype: torch.int8 })).dtype).toBe(torch.int8);
+  });
+});
+
+describe('repr', () => {
+  for (const r of F.repr as { values: Enc; repr: string; requires_grad?: boolean }[])
+    it(r.repr, () => {
+      const t = dec(r.values);
+      if (r.requires_grad) t.requires_grad_(true);
+      expect(String(t)).toBe(r.repr);
+    });
+});
+
+type Arith = { op: string; dtype: string; inputs: Enc[]; output?: Enc; error?: Err; ref_via_float32?: Enc; gout?: Enc; grads?: Enc[] };
+const OPS: Record<string, (...x: Tensor[]) => Tensor> = {
+  add: (x, y) => x.add(y), sub: (x, y) => x.sub(y), mul: (x, y) => x.mul(y), div: (x, y) => x.div(y),
+  add_scalar: (x) => x.add(x.dtype.is_floating_point ? 0.1 : 1), mul_scalar: (x) => x.mul(x.dtype.is_floating_point ? 0.3 : 100),
+  neg: (x) => x.neg(), abs: (x) => x.abs(), exp: (x) => x.exp(), log: (x) => x.log(), sqrt: (x) => x.sqrt(), tanh: (x) => x.tanh(),
+  sigmoid: (x) => x.sigmoid(), relu: (x) => x.relu(), pow2: (x) => x.pow(2), sum: (x) => x.sum(), sum_dim: (x) => x.sum(1),
+  mean: (x) => x.mean(), mean_dim: (x) => x.mean(0), max: (x) => x.max(), argmax: (x) => x.argmax(1),
+  matmul: (x, y) => (x.dtype.is_floating_point ? x.matmul(y) : x.reshape(2, 3).matmul(y.reshape(3, 2))),
+  softmax: (x) => x.softmax(1), gt: (x, y) => x.gt(y), eq: (x) => x.eq(x), where: (x, y) => torch.where(x.gt(0), x, y),
+  clamp: (x) => x.clamp(-1, 1), overflow_mul: (x) => x.mul(1e4), cat: (x, y) => torch.cat([x, y]),
+  mixed_f32: (x, y) => x.add(y), mixed_f64_0d: (x) => x.add(torch.tensor(0.1, { dtype: torch.float64 })),
+  floor_div: (x, y) => torch.div(x, y, { rounding_mode: 'floor' }), remainder: (x, y) => x.remainder(y), cumsum: (x) => x.cumsum(0),
+  mixed_float: (x) => x.add(2.5), mixed_i64_0d: (x) => x.add(torch.tensor(1000)),
+  u8_plus_i8: (x, y) => x.add(y), bool_plus_u8: (x, y) => x.add(y), f16_plus_bf16: (x, y) => x.add(y), i8_plus_float: (x) => x.add(0.5),
+};
+// Where PyTorch's result depends on its summation order or a float32 kernel's approximation, one ulp of slack.
+const ULPS: Record<string, number> = { sum: 1, sum_dim: 1, mean: 1, mean_dim: 1, matmul: 1, softmax: 1, exp: 1, tanh: 1, sigmoid: 1, log: 1 };
+
+describe('arithmetic vs PyTorch CPU', () => {
+  for (const c of F.arith as Arith[])
+    it(`${c.op} ${c.dtype}`, () => {
+      const fn = OPS[c.op];
+      const grad = !!c.grads;
+      const xs = c.inputs.map((e) => (grad && DT[e.dtype].is_floating_point ? dec(e).requires_grad_(true) : dec(e)));
+      // PyTorch 1.13 lacks these CPU Half kernels; PyTorch 2.x has them (float32 math, rounded once): compare with that.
+      const want = c.output ?? c.ref_via_float32;
+      if (!want) return expectError(() => fn(...xs), c.error!);
+      const y = fn(...xs);
+      expectTensor(y, want, c.op, ULPS[c.op] ?? 0);
+      if (grad) {
+        const gs = torch.autograd.grad(y.mul(dec(c.gout!)).sum(), xs.filter((x) => x.requires_grad));
+        gs.forEach((g, i) => expectTensor(g!, c.grads![i], `${c.op} grad ${i}`, ULPS[c.op] ?? 0));
+      }
+    });
+  it('integer overflow wraps', () => {
+    expect(torch.tensor([127], { dtype: torch.int8 }).add(1).tolist()).toEqual([-128]);
+    expect(torch.tensor([255], { dtype: torch.uint8 }).add(1).tolist()).toEqual([0]);
+    expect(torch.tensor([0], { dtype: torch.uint8 }).sub(1).tolist()).toEqual([255]);
+    expect(torch.tensor([32767], { dtype: torch.int16 }).add(1).tolist()).toEqual([-32768]);
+  });
+  it('float16 / bfloat16 autograd', () => {
+    for (const d of [torch.float16, torch.bfloat16]) {
+      const x = torch.tensor([1, 2, 3], { dtype: d, requires_grad: true });
+      x.mul(x).sum().backward();
+      expect(x.grad!.dtype).toBe(d);
+      expect(x.grad!.tolist()).toEqual([2, 4, 6]);
+    }
+  });
+  it('in-place ops keep the dtype and can_cast guards them', () => {
+    const x = torch.tensor([1, 2], { dtype: torch.float16 });
+    x.add_(0.1);
+    expect(x.dtype).toBe(torch.float16);
+    expect(x.tolist()).toEqual([1.099609375, 2.099609375]);
+    const u = torch.tensor([250], { dtype: torch.uint8 });
+    u.add_(10);
+    expect(u.tolist()).toEqual([4]);
+    expect(() => u.add_(0.5)).toThrow("result type Float can't be cast to the desired output type Byte");
+  });
+  it('item and fill_', () => {
+    const x = torch.zeros(2, { dtype: torch.bfloat16 });
+    x.fill_(0.1);
+    expect(x.tolist()).toEqual([0.10009765625, 0.10009765625]);
+    expect(torch.tensor(65519, { dtype: torch.float16 }).item()).toBe(65504);
+    expect(torch.tensor(65520, { dtype: torch.float16 }).item()).toBe(Infinity);
+  });
+});
