@@ -22,7 +22,7 @@ const flat = (t: Tensor): (number | boolean)[] => {
 const same = (a: number | boolean, b: number | boolean): boolean => (typeof a === 'number' && Number.isNaN(a) ? Number.isNaN(b as number) : Object.is(a, b));
 
 /** Exact comparison (dtype, shape, every value; -0 and NaN included); ulps > 0 allows that many units in the last place for halves. */
-function expectTensor(got: Tensor, want: Enc, what: string, ulps = 0): void {
+function expectTensor(got: Tensor, want: Enc, what: string, ulps = 0, atol = 0): void {
   expect(got.dtype.name, `${what}: dtype`).toBe(want.dtype);
   expect(got.shape, `${what}: shape`).toEqual(want.shape);
   const g = flat(got);
@@ -32,8 +32,11 @@ function expectTensor(got: Tensor, want: Enc, what: string, ulps = 0): void {
     if (same(g[i], w[i])) continue;
     const a = g[i] as number;
     const b = w[i] as number;
-    if (ulps > 0 && Math.abs(a - b) <= ulps * eps * Math.max(Math.abs(b), 2 ** -14)) continue;
-    expect.fail(`${what}: element ${i}: got ${g[i]}, PyTorch ${w[i]}`);
+    // one ulp of b: eps times the power of two at the bottom of b's binade (normal range)
+    const ulp = eps * 2 ** Math.floor(Math.log2(Math.max(Math.abs(b), want.dtype === 'float16' ? 2 ** -14 : 2 ** -126)));
+    if (ulps > 0 && Math.abs(a - b) <= ulps * ulp) continue;
+    if (Math.abs(a - b) <= atol) continue;
+    expect.fail(`${what}: element ${i}: got ${g[i]}, PyTorch ${w[i]} (${Math.abs(a - b) / ulp} ulps)`);
   }
 }
 function expectError(fn: () => unknown, e: Err): void {
@@ -192,10 +195,22 @@ const OPS: Record<string, (...x: Tensor[]) => Tensor> = {
   mixed_f32: (x, y) => x.add(y), mixed_f64_0d: (x) => x.add(torch.tensor(0.1, { dtype: torch.float64 })),
   floor_div: (x, y) => torch.div(x, y, { rounding_mode: 'floor' }), remainder: (x, y) => x.remainder(y), cumsum: (x) => x.cumsum(0),
   mixed_float: (x) => x.add(2.5), mixed_i64_0d: (x) => x.add(torch.tensor(1000)),
+  log_softmax: (x) => x.log_softmax(1), layer_norm: (x) => torch.F.layer_norm(x, [6]), gelu: (x) => torch.F.gelu(x), silu: (x) => torch.F.silu(x),
+  mse_loss: (x, y) => torch.F.mse_loss(x, y), cross_entropy: (x) => torch.F.cross_entropy(x, torch.tensor([1, 0, 5, 3])),
+  conv2d: (x, w) => torch.F.conv2d(x, w, null, { padding: 1 }), max_pool2d: (x) => torch.F.max_pool2d(x, 2), linear: (x, w) => torch.F.linear(x, w),
+  var: (x) => x.var(1), cumsum_dim1: (x) => x.cumsum(1), prod: (x) => x.prod(1), min_dim: (x) => (x.min(1) as unknown as Tensor[])[0], sub_alpha: (x, y) => torch.sub(x, y, { alpha: 0.5 }),
+  maximum: (x, y) => torch.maximum(x, y), floor: (x) => x.mul(1.7).floor(), round: (x) => x.mul(1.7).round(),
   u8_plus_i8: (x, y) => x.add(y), bool_plus_u8: (x, y) => x.add(y), f16_plus_bf16: (x, y) => x.add(y), i8_plus_float: (x) => x.add(0.5),
 };
 // Where PyTorch's result depends on its summation order or a float32 kernel's approximation, one ulp of slack.
-const ULPS: Record<string, number> = { sum: 1, sum_dim: 1, mean: 1, mean_dim: 1, matmul: 1, softmax: 1, exp: 1, tanh: 1, sigmoid: 1, log: 1 };
+// gelu: 0.5·x·(1 + erf(x/√2)) cancels for x ≪ 0, where float32 erf's last bits show.
+const ULPS: Record<string, number> = { sum: 1, sum_dim: 1, mean: 1, mean_dim: 1, matmul: 1, softmax: 1, exp: 1, tanh: 1, sigmoid: 1, log: 1, gelu: 2, linear: 1, conv2d: 1 };
+// PyTorch 1.13's bfloat16 kernels of these round intermediates to bfloat16 (2.x computes in float32):
+// we compute in float32 and round once, so we equal PyTorch's float32 result rounded (ref_f32)
+// and stay within 1% of the largest magnitude of 1.13's own bfloat16 result (which is less accurate);
+// their gradients (our backward rules round per op) likewise.
+const ROUNDS_ONCE = new Set(['log_softmax', 'layer_norm', 'silu', 'cross_entropy']);
+const pct = (e: Enc): number => 0.01 * Math.max(...e.data.map((v) => Math.abs(Number(num(v)))).filter(Number.isFinite));
 
 describe('arithmetic vs PyTorch CPU', () => {
   for (const c of F.arith as Arith[])
@@ -207,10 +222,14 @@ describe('arithmetic vs PyTorch CPU', () => {
       const want = c.output ?? c.ref_via_float32;
       if (!want) return expectError(() => fn(...xs), c.error!);
       const y = fn(...xs);
-      expectTensor(y, want, c.op, ULPS[c.op] ?? 0);
+      const loose = c.dtype === 'bfloat16' && ROUNDS_ONCE.has(c.op);
+      if (loose) {
+        expectTensor(y, (c as { ref_f32?: Enc }).ref_f32!, `${c.op} vs float32 rounded once`, 1);
+        expectTensor(y, want, `${c.op} vs 1.13 bfloat16`, 0, pct(want));
+      } else expectTensor(y, want, c.op, ULPS[c.op] ?? 0);
       if (grad) {
         const gs = torch.autograd.grad(y.mul(dec(c.gout!)).sum(), xs.filter((x) => x.requires_grad));
-        gs.forEach((g, i) => expectTensor(g!, c.grads![i], `${c.op} grad ${i}`, ULPS[c.op] ?? 0));
+        gs.forEach((g, i) => expectTensor(g!, c.grads![i], `${c.op} grad ${i}`, ULPS[c.op] ?? 0, loose ? pct(c.grads![i]) : 0));
       }
     });
   it('integer overflow wraps', () => {
