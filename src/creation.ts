@@ -294,8 +294,10 @@ export function eye(n: number, m?: number | TensorOptions, opts: TensorOptions =
 
 /** torch.from_numpy analogue: wraps a typed array without copying (shape defaults to 1-D). */
 export function from_numpy(data: TypedArray, shape?: number[]): Tensor {
+  if (data instanceof Uint16Array) throw new TorchTypeError("can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.");
   const dtype =
-    data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64 : bool;
+    data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64
+    : data instanceof Int8Array ? toDType('int8', float32) : data instanceof Int16Array ? toDType('int16', float32) : bool; // Uint8Array: bool (numpy() of bool gives it)
   const s = shape ?? [data.length];
   if (numel(s) !== data.length) throw new RuntimeError(`shape '[${s.join(', ')}]' is invalid for input of size ${data.length}`);
   const t = new Tensor(data, s, dtype);

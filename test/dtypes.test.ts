@@ -264,3 +264,33 @@ describe('arithmetic vs PyTorch CPU', () => {
     expect(torch.tensor(65520, { dtype: torch.float16 }).item()).toBe(Infinity);
   });
 });
+
+describe('other paths that touch raw storage', () => {
+  it('rand/randn/normal_ in float16 and bfloat16 are float32 draws rounded (PyTorch draws the same for fewer than 16 values)', () => {
+    torch.manual_seed(0);
+    const want = torch.randn(5).half().tolist();
+    torch.manual_seed(0);
+    expect(torch.randn(5, { dtype: torch.float16 }).tolist()).toEqual(want);
+    torch.manual_seed(3);
+    const u = torch.rand(1000, { dtype: torch.bfloat16 }).float();
+    expect(u.min().item()).toBeGreaterThanOrEqual(0);
+    expect(u.max().item()).toBeLessThanOrEqual(1);
+    expect(Math.abs((u.mean().item() as number) - 0.5)).toBeLessThan(0.05);
+    const w = torch.nn.init.normal_(torch.zeros(2000, { dtype: torch.float16 }), 0, 2).float();
+    expect(Math.abs((w.std().item() as number) - 2)).toBeLessThan(0.15);
+  });
+  it('from_numpy of Int8Array / Int16Array; Uint16Array is refused', () => {
+    expect(torch.from_numpy(new Int8Array([1, -2])).dtype).toBe(torch.int8);
+    expect(torch.from_numpy(new Int16Array([1, -2])).dtype).toBe(torch.int16);
+    expect(() => torch.from_numpy(new Uint16Array(2))).toThrow(/numpy\.uint16/);
+  });
+  it('views, clone, index_select, masked_fill, copy_ keep half bits', () => {
+    const x = torch.tensor([[0.1, 2], [3, -4]], { dtype: torch.float16 });
+    expect(x.t().tolist()).toEqual([[0.0999755859375, 3], [2, -4]]);
+    expect(x.clone().reshape(4).index_select(0, torch.tensor([3, 0])).tolist()).toEqual([-4, 0.0999755859375]);
+    expect(x.masked_fill(x.gt(1), 0.3).tolist()).toEqual([[0.0999755859375, 0.300048828125], [0.300048828125, -4]]);
+    const y = torch.zeros(2, { dtype: torch.bfloat16 });
+    y.copy_(torch.tensor([0.1, 1e38], { dtype: torch.float64 }));
+    expect(y.tolist()).toEqual([0.10009765625, 9.969209968386869e37]);
+  });
+});
