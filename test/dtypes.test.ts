@@ -294,3 +294,16 @@ describe('other paths that touch raw storage', () => {
     expect(y.tolist()).toEqual([0.10009765625, 9.969209968386869e37]);
   });
 });
+
+describe('scalars into narrow integer tensors', () => {
+  it('arithmetic with an out-of-range scalar wraps; fill_/masked_fill check like PyTorch', () => {
+    const x = torch.tensor([1, 100], { dtype: torch.int8 });
+    expect(x.add(300).tolist()).toEqual([45, -112]);
+    expect(x.mul(1000).tolist()).toEqual([-24, -96]);
+    expect(torch.tensor([1], { dtype: torch.uint8 }).sub(2).tolist()).toEqual([255]);
+    expect(torch.tensor([1], { dtype: torch.uint8 }).fill_(-1).tolist()).toEqual([255]);
+    expect(() => torch.tensor([1], { dtype: torch.uint8 }).fill_(-300)).toThrow('value cannot be converted to type uint8_t without overflow');
+    expect(() => torch.tensor([1], { dtype: torch.int8 }).masked_fill(torch.tensor([true]), 300)).toThrow('value cannot be converted to type int8_t without overflow');
+    expect(torch.tensor([1, 2], { dtype: torch.float16 }).add(70000).tolist()).toEqual([Infinity, Infinity]);
+  });
+});

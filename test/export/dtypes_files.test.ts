@@ -169,6 +169,36 @@ onnx.save(m, sys.argv[1])`,
   });
 });
 
+describe('exported narrow-dtype models run in torch.onnx.load like eager', () => {
+  class M extends torch.nn.Module {
+    forward(x: Tensor): Tensor[] {
+      return [x.add(1).mul(3), x.sum(), x.gt(1)];
+    }
+  }
+  for (const d of [torch.uint8, torch.int8, torch.int16, torch.float16])
+    it(d.name, () => {
+      const x = torch.tensor([1, 2, 100], { dtype: d });
+      const m = torch.onnx.load(torch.onnx.export(new M(), torch.ones(3, { dtype: d }), null));
+      const got = m(x) as Tensor[];
+      const want = new M().forward(x);
+      got.forEach((g, i) => {
+        expect(g.dtype, `output ${i}`).toBe(want[i].dtype);
+        expect(g.tolist(), `output ${i}`).toEqual(want[i].tolist());
+      });
+      m.dispose();
+    });
+  it('a float16 Linear', () => {
+    const lin = new torch.nn.Linear(3, 2).half();
+    const x = torch.randn(4, 3).half();
+    const m = torch.onnx.load(torch.onnx.export(lin, x, null));
+    const y = m(x) as Tensor;
+    expect(y.dtype).toBe(torch.float16);
+    const ref = lin(x).float().tolist() as number[][];
+    (y.float().tolist() as number[][]).flat().forEach((v, i) => expect(Math.abs(v - ref.flat()[i])).toBeLessThan(2e-3));
+    m.dispose();
+  });
+});
+
 describe('modules', () => {
   it('half(), bfloat16(), to(float16), float(), double(): only floating parameters and buffers change', () => {
     const bn = new torch.nn.BatchNorm1d(3);
