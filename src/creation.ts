@@ -49,6 +49,12 @@ export function checkNarrowInt(v: number | boolean | bigint, dtype: DType, ctype
   if (bad) throw new RuntimeError(`value cannot be converted to type ${name}${ctype ? '_t' : ''} without overflow`);
 }
 
+/** Rounds a number to a half dtype's value (through float32, as c10 does). */
+function halfRound(dt: DType): (v: number) => number {
+  const { enc, dec } = halfCodec(dt);
+  return (v) => dec(enc(v));
+}
+
 /** Fills a typed array with a value. */
 export function fillData(d: TypedArray, value: number | boolean, dtype: DType): void {
   checkNarrowInt(value, dtype, true);
@@ -216,6 +222,14 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
     return finish(t, opts);
   }
   const t = emptyTensor([n], dtype);
+  if (dtype.isHalf) {
+    // acc_type of a half is float: start + step·i as one float FMA; vector blocks from a half base.
+    const h = halfRound(dtype);
+    const [s0, st] = [Math.fround(start), Math.fround(step)];
+    const fmaf = (a: number, b: number, c: number) => Math.fround(fma64(a, b, c));
+    vecFill(t, (i) => fmaf(st, i, s0), (i, k) => fmaf(k, st, h(fmaf(st, i, s0))));
+    return finish(t, opts);
+  }
   // Values computed in double (acc_type), vector blocks from a base rounded to the dtype, as ATen's
   // AVX2 kernel does (GCC contracts start + step * i into one FMA).
   const r = dtype === float32 ? Math.fround : (v: number) => v;
@@ -249,7 +263,7 @@ export function fma64(a: number, b: number, c: number): number {
 function vecFill(t: Tensor, scalarAt: (i: number) => number, vecAt: (base: number, k: number) => number): void {
   const d = t._data;
   const n = d.length;
-  const w = t.dtype === float32 || t.dtype === int32 ? 8 : 4;
+  const w = t.dtype.isHalf || NARROW_INT[t.dtype.name] ? 32 / t.dtype.itemsize : t.dtype === float32 || t.dtype === int32 ? 8 : 4;
   let i = 0;
   for (; i <= n - 2 * w; i += 2 * w)
     for (const b of [i, i + w]) for (let k = 0; k < w; k++) writeElem(d, b + k, vecAt(b, k), t.dtype);
@@ -263,6 +277,35 @@ export function linspace(start: number, end: number, steps: number, opts: Tensor
   const t = emptyTensor([steps], dtype);
   if (steps === 1) {
     writeElem(t._data, 0, start, dtype);
+    return finish(t, opts);
+  }
+  if (dtype.isHalf) {
+    // c10::Half/BFloat16 arithmetic: every operation (and int operand) rounded to the dtype.
+    const h = halfRound(dtype);
+    const s0 = h(start);
+    const e0 = h(end);
+    const step = h(h(e0 - s0) / h(steps - 1));
+    const half = Math.floor(steps / 2);
+    const at = (i: number) => (i < half ? h(s0 + h(step * h(i))) : h(e0 - h(step * h(steps - 1 - i))));
+    vecFill(t, at, (i, k) => h(at(i) + h(h(k) * step)));
+    return finish(t, opts);
+  }
+  if (NARROW_INT[dtype.name]) {
+    // start/end converted to the dtype first (uint8 wraps -3 to 253, as PyTorch), step in double;
+    // vector blocks start from a base converted to the dtype.
+    checkNarrowInt(start, dtype, true);
+    checkNarrowInt(end, dtype, true);
+    const c = (v: number) => {
+      const a = new dtype.array(1);
+      writeElem(a, 0, v, dtype);
+      return Number(a[0]);
+    };
+    const s0 = c(start);
+    const e0 = c(end);
+    const step = (e0 - s0) / (steps - 1);
+    const half = Math.floor(steps / 2);
+    const at = (i: number) => (i < half ? fma64(step, i, s0) : fma64(-step, steps - 1 - i, e0));
+    vecFill(t, at, (i, k) => fma64(k, step, c(at(i))));
     return finish(t, opts);
   }
   // ATen computes in the dtype (double for integers), contracted to FMAs, and fills the second

@@ -157,12 +157,21 @@ describe('creation', () => {
         return torch.arange(...(a as number[]), { dtype });
       case 'requires_grad':
         return torch.zeros(2, { dtype, requires_grad: true });
+      case 'linspace':
+        return torch.linspace(a[0], a[1], a[2], { dtype });
+      case 'eye':
+        return torch.eye(a[0], { dtype });
     }
     throw new Error(c.fn);
   };
   for (const c of F.creation as { fn: string; args: unknown[]; dtype: string; res: { value?: Enc; error?: Err } }[])
     it(`${c.fn}(${JSON.stringify(c.args)}) ${c.dtype}`, () => {
-      if (c.res.error) expectError(() => run(c), c.res.error);
+      if (c.res.error?.message.includes('not implemented for')) {
+        // 1.13 lacks this CPU kernel (eye for BFloat16); PyTorch 2.x has it: the float32 result, converted.
+        const y = run(c);
+        expect(y.dtype).toBe(DT[c.dtype]);
+        expect(y.tolist()).toEqual(run({ ...c, dtype: 'float32' }).tolist());
+      } else if (c.res.error) expectError(() => run(c), c.res.error);
       else expectTensor(run(c), c.res.value!, c.fn);
     });
   it('*_like keep the dtype', () => {
