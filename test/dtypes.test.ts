@@ -207,13 +207,15 @@ const OPS: Record<string, (...x: Tensor[]) => Tensor> = {
   log_softmax: (x) => x.log_softmax(1), layer_norm: (x) => torch.F.layer_norm(x, [6]), gelu: (x) => torch.F.gelu(x), silu: (x) => torch.F.silu(x),
   mse_loss: (x, y) => torch.F.mse_loss(x, y), cross_entropy: (x) => torch.F.cross_entropy(x, torch.tensor([1, 0, 5, 3])),
   conv2d: (x, w) => torch.F.conv2d(x, w, null, { padding: 1 }), max_pool2d: (x) => torch.F.max_pool2d(x, 2), linear: (x, w) => torch.F.linear(x, w),
-  var: (x) => x.var(1), cumsum_dim1: (x) => x.cumsum(1), prod: (x) => x.prod(1), min_dim: (x) => (x.min(1) as unknown as Tensor[])[0], sub_alpha: (x, y) => torch.sub(x, y, { alpha: 0.5 }),
+  var: (x) => x.var(1), cumsum_dim1: (x) => x.cumsum(1), prod: (x) => x.prod(1), min_dim: (x) => (x.min(1) as unknown as Tensor[])[0], sub_alpha: (x, y) => torch.sub(x, y, { alpha: 0.5 }), add_alpha: (x, y) => torch.add(x, y, { alpha: 0.3 }),
   maximum: (x, y) => torch.maximum(x, y), floor: (x) => x.mul(1.7).floor(), round: (x) => x.mul(1.7).round(),
   u8_plus_i8: (x, y) => x.add(y), bool_plus_u8: (x, y) => x.add(y), f16_plus_bf16: (x, y) => x.add(y), i8_plus_float: (x) => x.add(0.5),
 };
 // Where PyTorch's result depends on its summation order or a float32 kernel's approximation, one ulp of slack.
 // gelu: 0.5·x·(1 + erf(x/√2)) cancels for x ≪ 0, where float32 erf's last bits show.
 const ULPS: Record<string, number> = { sum: 1, sum_dim: 1, mean: 1, mean_dim: 1, matmul: 1, softmax: 1, exp: 1, tanh: 1, sigmoid: 1, log: 1, gelu: 2, linear: 1, conv2d: 1 };
+// gelu's gradient far in the negative tail (x < -5): 1.13's bfloat16 kernel gives 0, ours ~1e-9.
+const ATOL: Record<string, number> = { gelu: 1e-7 };
 // PyTorch 1.13's bfloat16 kernels of these round intermediates to bfloat16 (2.x computes in float32):
 // we compute in float32 and round once, so we equal PyTorch's float32 result rounded (ref_f32)
 // and stay within 1% of the largest magnitude of 1.13's own bfloat16 result (which is less accurate);
@@ -235,10 +237,10 @@ describe('arithmetic vs PyTorch CPU', () => {
       if (loose) {
         expectTensor(y, (c as { ref_f32?: Enc }).ref_f32!, `${c.op} vs float32 rounded once`, 1);
         expectTensor(y, want, `${c.op} vs 1.13 bfloat16`, 0, pct(want));
-      } else expectTensor(y, want, c.op, ULPS[c.op] ?? 0);
+      } else expectTensor(y, want, c.op, ULPS[c.op] ?? 0, ATOL[c.op] ?? 0);
       if (grad) {
         const gs = torch.autograd.grad(y.mul(dec(c.gout!)).sum(), xs.filter((x) => x.requires_grad));
-        gs.forEach((g, i) => expectTensor(g!, c.grads![i], `${c.op} grad ${i}`, ULPS[c.op] ?? 0, loose ? pct(c.grads![i]) : 0));
+        gs.forEach((g, i) => expectTensor(g!, c.grads![i], `${c.op} grad ${i}`, ULPS[c.op] ?? 0, loose ? pct(c.grads![i]) : (ATOL[c.op] ?? 0)));
       }
     });
   it('integer overflow wraps', () => {
