@@ -2,6 +2,7 @@
 import { bfloat16, bool, type DType, float16, float32, float64, int16, int32, int64, int8, uint8 } from './dtype.js';
 import { TorchTypeError } from './errors.js';
 import { get_default_dtype } from './dtype.js';
+import { pyRound } from './format.js';
 
 /** torch.finfo(dtype): bits, eps, max, min, tiny (= smallest_normal), resolution, dtype. */
 /** The object torch.finfo returns. */
@@ -24,7 +25,7 @@ export class FInfo {
     this.dtype = type.name;
   }
   toString(): string {
-    return `finfo(resolution=${this.resolution}, min=${pyFloat(this.min)}, max=${pyFloat(this.max)}, eps=${pyFloat(this.eps)}, smallest_normal=${pyFloat(this.tiny)}, tiny=${pyFloat(this.tiny)}, dtype=${this.dtype})`;
+    return `finfo(resolution=${g6(this.resolution)}, min=${g6(this.min)}, max=${g6(this.max)}, eps=${g6(this.eps)}, smallest_normal=${g6(this.tiny)}, tiny=${g6(this.tiny)}, dtype=${this.dtype})`;
   }
 }
 
@@ -45,14 +46,19 @@ export class IInfo {
     this.dtype = type.name;
   }
   toString(): string {
-    return `iinfo(min=${this.min}, max=${this.max}, dtype=${this.dtype})`;
+    return `iinfo(min=${g6(this.min)}, max=${g6(this.max)}, dtype=${this.dtype})`;
   }
 }
 
-const pyFloat = (x: number): string => {
-  const s = String(x);
-  return /e/.test(s) ? s.replace(/e\+?/, 'e+').replace('e+-', 'e-') : s;
-};
+/** C's %g (6 significant digits), as PyTorch's finfo/iinfo repr prints. */
+function g6(x: number): string {
+  if (x === 0) return '0';
+  const [m, e] = pyRound(x, 5, true).split('e'); // round half to even, as printf
+  const exp = Number(e);
+  const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (exp < -4 || exp >= 6) return `${trim(m)}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return trim(pyRound(x, Math.max(0, 5 - exp), false));
+}
 
 // bits, eps, max, tiny, resolution
 const FINFO = new Map<DType, [number, number, number, number, number]>([

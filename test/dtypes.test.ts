@@ -104,11 +104,13 @@ describe('finfo / iinfo', () => {
     it(`finfo ${name}`, () => {
       const f = torch.finfo(DT[name]);
       for (const k of ['bits', 'eps', 'max', 'min', 'tiny', 'smallest_normal', 'resolution', 'dtype'] as const) expect(f[k], k).toBe(v[k]);
+      expect(String(f)).toBe(v.repr);
     });
   for (const [name, v] of Object.entries(F.iinfo as Record<string, Record<string, number | string>>))
     it(`iinfo ${name}`, () => {
       const f = torch.iinfo(DT[name]);
       for (const k of ['bits', 'max', 'min', 'dtype'] as const) expect(f[k], k).toBe(name === 'int64' && k !== 'dtype' && k !== 'bits' ? Number(v[k]) : v[k]);
+      expect(String(f)).toBe(v.repr);
     });
   it('finfo() is the default dtype', () => expect(torch.finfo().dtype).toBe('float32'));
   it('errors', () => {
