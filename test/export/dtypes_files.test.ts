@@ -167,6 +167,18 @@ onnx.save(m, sys.argv[1])`,
     expect(ys[3].tolist()).toEqual([-32768, -2, -3]);
     m.dispose();
   });
+  it('torch.onnx.load refuses bfloat16 inputs clearly (onnxruntime-node has no bfloat16 tensors)', () => {
+    const p = join(dir, 'py_bf16.onnx');
+    execFileSync(PY, ['-c', `
+import sys, onnx
+from onnx import helper, TensorProto as T
+g = helper.make_graph([helper.make_node('Identity', ['x'], ['y'])], 'g', [helper.make_tensor_value_info('x', T.BFLOAT16, [2])], [helper.make_tensor_value_info('y', T.BFLOAT16, [2])])
+m = helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)]); m.ir_version = 8
+onnx.save(m, sys.argv[1])`, p]);
+    const m = torch.onnx.load(p);
+    expect(() => m(torch.ones(2, { dtype: torch.bfloat16 }))).toThrow("torch.onnx.load: input 'x' is bfloat16, which onnxruntime-node cannot take (its JS tensors have no bfloat16)");
+    m.dispose();
+  });
 });
 
 describe('exported narrow-dtype models run in torch.onnx.load like eager', () => {
