@@ -60,21 +60,54 @@ export function halfCodec(dt: DType): { enc: (v: number) => number; dec: (b: num
   return dt.name === 'bfloat16' ? { enc: toBFloat16Bits, dec: fromBFloat16Bits } : { enc: toFloat16Bits, dec: fromFloat16Bits };
 }
 
+let F16_TABLE: Float32Array | null = null;
+/** Every float16 bit pattern's value (256 KB, built on first use): decoding is one lookup. */
+function f16Table(): Float32Array {
+  if (F16_TABLE === null) {
+    F16_TABLE = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) F16_TABLE[h] = fromFloat16Bits(h);
+  }
+  return F16_TABLE;
+}
+
 /** Raw half bits -> Float32Array (exact). */
 export function halfToFloat32(bits: Uint16Array, dt: DType): Float32Array {
   const out = new Float32Array(bits.length);
   if (dt.name === 'bfloat16') {
     const o = new Uint32Array(out.buffer);
     for (let i = 0; i < bits.length; i++) o[i] = bits[i] << 16;
-  } else for (let i = 0; i < bits.length; i++) out[i] = fromFloat16Bits(bits[i]);
+  } else {
+    const t = f16Table();
+    for (let i = 0; i < bits.length; i++) out[i] = t[bits[i]];
+  }
   return out;
 }
 
+/**
+ * float32 bits -> float16 bits, round to nearest even; the same results as toFloat16Bits (c10's
+ * fp16_ieee_from_fp32_value) in integer arithmetic (F. Giesen's float_to_half_fast3_rtne).
+ */
+function f32BitsToF16(x: number, f: number): number {
+  const sign = (x >>> 16) & 0x8000;
+  const abs = x & 0x7fffffff;
+  if (abs >= 0x477ff000) return sign | (abs > 0x7f800000 ? 0x7e00 : 0x7c00); // NaN, inf, >= 65520
+  if (abs < 0x38800000) {
+    // subnormal or zero: adding 0.5 in float32 rounds to the subnormal's bits
+    return sign | (bitsOf(Math.fround(Math.abs(f) + 0.5)) - 0x3f000000);
+  }
+  return sign | ((abs - 0x38000000 + 0xfff + ((abs >>> 13) & 1)) >>> 13);
+}
+
 /** Float32 values -> raw half bits, rounded to nearest even. */
-export function float32ToHalf(src: ArrayLike<number>, dt: DType): Uint16Array {
+export function float32ToHalf(src: Float32Array, dt: DType): Uint16Array {
   const out = new Uint16Array(src.length);
-  const enc = dt.name === 'bfloat16' ? toBFloat16Bits : toFloat16Bits;
-  for (let i = 0; i < src.length; i++) out[i] = enc(src[i]);
+  const u = new Uint32Array(src.buffer, src.byteOffset, src.length);
+  if (dt.name === 'bfloat16') {
+    for (let i = 0; i < src.length; i++) {
+      const x = u[i];
+      out[i] = (x & 0x7fffffff) > 0x7f800000 ? 0x7fc0 : ((x + (((x >>> 16) & 1) + 0x7fff)) >>> 16) & 0xffff;
+    }
+  } else for (let i = 0; i < src.length; i++) out[i] = f32BitsToF16(u[i], src[i]);
   return out;
 }
 

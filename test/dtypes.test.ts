@@ -320,3 +320,34 @@ describe('scalars into narrow integer tensors', () => {
     expect(torch.tensor([1, 2], { dtype: torch.float16 }).add(70000).tolist()).toEqual([Infinity, Infinity]);
   });
 });
+
+describe('half conversions (src/half.ts)', () => {
+  it('bulk float32 -> float16/bfloat16 (integer RNE) equals the c10 port on ties, neighbours of ties and random bits', async () => {
+    const { float32ToHalf, toFloat16Bits, toBFloat16Bits, fromFloat16Bits, halfToFloat32 } = await import('../src/half.js');
+    const bits: number[] = [];
+    for (let h = 0; h < 0x7c00; h++) {
+      // the float32 tie between half h and h+1, and its float32 neighbours, both signs
+      const lo = fromFloat16Bits(h);
+      const hi = h === 0x7bff ? 65536 : fromFloat16Bits(h + 1);
+      const mid = new Uint32Array(new Float32Array([(lo + hi) / 2]).buffer)[0];
+      for (const b of [mid - 1, mid, mid + 1]) bits.push(b, (b | 0x80000000) >>> 0);
+    }
+    let seed = 12345;
+    for (let i = 0; i < 200000; i++) bits.push((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0));
+    bits.push(0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, 0x7f800001, 0, 0x80000000);
+    const f = new Float32Array(new Uint32Array(bits).buffer);
+    const h16 = float32ToHalf(f, torch.float16);
+    const b16 = float32ToHalf(f, torch.bfloat16);
+    let bad = 0;
+    for (let i = 0; i < f.length; i++) {
+      if (h16[i] !== toFloat16Bits(f[i])) bad++;
+      if (b16[i] !== toBFloat16Bits(f[i])) bad++;
+    }
+    expect(bad).toBe(0);
+    // decoding is exact: every half pattern round-trips
+    const all = Uint16Array.from({ length: 65536 }, (_, i) => i);
+    const back = float32ToHalf(halfToFloat32(all, torch.float16), torch.float16);
+    const nan = (h: number) => (h & 0x7c00) === 0x7c00 && (h & 0x3ff) !== 0;
+    expect(all.filter((h) => !nan(h) && back[h] !== h).length).toBe(0);
+  });
+});
