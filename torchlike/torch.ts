@@ -17,6 +17,8 @@ export * as autograd from '../src/autograd/index.js';
 export { set_num_threads, get_num_threads } from '../src/ort/runtime.js';
 export { RuntimeError, IndexError, ValueError, KeyError, NotImplementedError } from '../src/errors.js';
 export { device } from './device.js';
+export { Size } from './size.js';
+export * as cuda from './cuda.js';
 export * as nn from './nn/index.js';
 export * as F from './nn/functional/index.js';
 export * as optim from './optim/index.js';

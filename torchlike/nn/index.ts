@@ -2,6 +2,7 @@
 export * as functional from './functional/index.js';
 export * as init from './init.js';
 export { Parameter } from './parameter.js';
+import './modules/module_device.js';
 export { Module, RemovableHandle, type IncompatibleKeys, type StateDict } from './modules/module.js';
 export * from './modules/container.js';
 export * from './modules/linear.js';
