@@ -43,3 +43,61 @@ export function sizeArgs(args: readonly unknown[], allowMinusOne = false): { siz
     else if (s < (allowMinusOne ? -1 : 0)) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: [${size.join(', ')}]`);
   return { size, opts };
 }
+
+/**
+ * Moves required positional parameters given by keyword out of the trailing options object into
+ * their positions, so `f({ input: x, other: y, alpha: 2 })` calls `f(x, y, { alpha: 2 })` (API.md
+ * rule 2). `signature` lists the positions, space-separated, with `|` between overloads' names
+ * ('input other|dim'); it comes from torchlike/signatures.ts, generated from PyTorch.
+ */
+export function rebind(signature: readonly (readonly string[])[], args: readonly unknown[]): unknown[] {
+  const n = args.length;
+  const last = args[n - 1];
+  if (n === 0 || !isOpts(last)) return args as unknown[];
+  const out = args.slice(0, n - 1);
+  const rest: Record<string, unknown> = { ...last };
+  for (let i = out.length; i < signature.length; i++) {
+    const name = signature[i].find((a) => a in rest);
+    if (name === undefined) break;
+    out.push(rest[name]);
+    delete rest[name];
+  }
+  if (out.length === n - 1) return args as unknown[];
+  if (Object.keys(rest).length > 0) out.push(rest);
+  return out;
+}
+
+const parse = (s: string): string[][] => (s ? s.split(' ').map((p) => p.split('|')) : []);
+
+/** `fn` with keyword-given positionals rebound (see rebind); classes stay classes (new, instanceof, extends). */
+export function keywords<F extends (...args: any[]) => any>(signature: string, fn: F): F {
+  const sig = parse(signature);
+  if (sig.length === 0) return fn;
+  if (/^class\b/.test(Function.prototype.toString.call(fn)))
+    return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, rebind(sig, a), nt) });
+  const w = function (this: unknown, ...a: unknown[]) {
+    return fn.apply(this, rebind(sig, a));
+  };
+  Object.defineProperty(w, 'name', { value: fn.name });
+  return w as unknown as F;
+}
+
+/** Every function of `ns` that `signatures` names, wrapped by keywords(); other members as they are. */
+export function keywordsAll<T extends object>(signatures: Record<string, string>, ns: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' && signatures[k] ? keywords(signatures[k], v) : v;
+  return out as T;
+}
+
+/** Wraps the methods of a prototype in place (Tensor methods are added to one prototype by many files). */
+export function keywordsMethods(signatures: Record<string, string>, proto: object): void {
+  const p = proto as Record<string, unknown>;
+  for (const [k, s] of Object.entries(signatures)) {
+    const d = Object.getOwnPropertyDescriptor(proto, k);
+    if (d && typeof d.value === 'function' && !(d.value as { _keywords?: true })._keywords) {
+      const w = keywords(s, d.value as (...a: unknown[]) => unknown);
+      (w as unknown as { _keywords: true })._keywords = true;
+      p[k] = w;
+    }
+  }
+}

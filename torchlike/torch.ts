@@ -10,6 +10,11 @@ export { result_type } from './result_type.js';
 import '../src/ops/index.js';
 import '../src/format.js';
 export * from './functions.js';
+import { keywordsMethods } from '../src/args.js';
+import { Tensor as TensorClass } from '../src/tensor.js';
+import { SIGNATURES } from './signatures.js';
+// After every op file added its methods: x.add({ other: y }) is x.add(y) (API.md rule 2).
+keywordsMethods(SIGNATURES.Tensor, TensorClass.prototype);
 export type { TensorOptions } from '../src/creation.js';
 export type { IndexItem } from '../src/ops/subscript.js';
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from '../src/autograd/grad_mode.js';
