@@ -47,32 +47,39 @@ export function sizeArgs(args: readonly unknown[], allowMinusOne = false): { siz
 /**
  * Moves required positional parameters given by keyword out of the trailing options object into
  * their positions, so `f({ input: x, other: y, alpha: 2 })` calls `f(x, y, { alpha: 2 })` (API.md
- * rule 2). `signature` lists the positions, space-separated, with `|` between overloads' names
- * ('input other|dim'); it comes from torchlike/signatures.ts, generated from PyTorch.
+ * rule 2). `overloads` lists each overload's required positional names (torchlike/signatures.ts,
+ * generated from PyTorch); the one matching the most keywords in a row after the positional
+ * arguments wins (randint({ low, high, size }) is randint.low, randint({ high, size }) is not).
  */
-export function rebind(signature: readonly (readonly string[])[], args: readonly unknown[]): unknown[] {
+export function rebind(overloads: readonly (readonly string[])[], args: readonly unknown[]): unknown[] {
   const n = args.length;
   const last = args[n - 1];
   if (n === 0 || !isOpts(last)) return args as unknown[];
-  const out = args.slice(0, n - 1);
-  const rest: Record<string, unknown> = { ...last };
-  for (let i = out.length; i < signature.length; i++) {
-    const name = signature[i].find((a) => a in rest);
-    if (name === undefined) break;
-    out.push(rest[name]);
-    delete rest[name];
+  const p = n - 1;
+  let best: readonly string[] = [];
+  let run = 0;
+  for (const names of overloads) {
+    let r = 0;
+    while (p + r < names.length && names[p + r] in last) r++;
+    if (r > run) [best, run] = [names, r];
   }
-  if (out.length === n - 1) return args as unknown[];
+  if (run === 0) return args as unknown[];
+  const out = args.slice(0, p);
+  const rest: Record<string, unknown> = { ...last };
+  for (let i = p; i < p + run; i++) {
+    out.push(rest[best[i]]);
+    delete rest[best[i]];
+  }
   if (Object.keys(rest).length > 0) out.push(rest);
   return out;
 }
 
-const parse = (s: string): string[][] => (s ? s.split(' ').map((p) => p.split('|')) : []);
+const parse = (s: string): string[][] => s.split(' | ').map((o) => (o ? o.split(' ') : []));
 
 /** `fn` with keyword-given positionals rebound (see rebind); classes stay classes (new, instanceof, extends). */
 export function keywords<F extends (...args: any[]) => any>(signature: string, fn: F): F {
   const sig = parse(signature);
-  if (sig.length === 0) return fn;
+  if (sig.every((o) => o.length === 0)) return fn;
   if (/^class\b/.test(Function.prototype.toString.call(fn)))
     return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, rebind(sig, a), nt) });
   const w = function (this: unknown, ...a: unknown[]) {
@@ -82,11 +89,20 @@ export function keywords<F extends (...args: any[]) => any>(signature: string, f
   return w as unknown as F;
 }
 
+/** The trailing options object holding every positional parameter by keyword. */
+export type Kwargs = Record<string, unknown>;
+/** F, also callable (or constructible) with one keyword-arguments object. */
+export type Keyworded<F> = F extends abstract new (...a: any) => infer I
+  ? F & (new (kwargs: Kwargs) => I)
+  : F extends (...a: any) => infer R
+    ? F & ((kwargs: Kwargs) => R)
+    : F;
+
 /** Every function of `ns` that `signatures` names, wrapped by keywords(); other members as they are. */
-export function keywordsAll<T extends object>(signatures: Record<string, string>, ns: T): T {
+export function keywordsAll<T extends object>(signatures: Record<string, string>, ns: T): { [K in keyof T]: Keyworded<T[K]> } {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' && signatures[k] ? keywords(signatures[k], v) : v;
-  return out as T;
+  for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' && Object.hasOwn(signatures, k) ? keywords(signatures[k], v) : v;
+  return out as { [K in keyof T]: Keyworded<T[K]> };
 }
 
 /** Wraps the methods of a prototype in place (Tensor methods are added to one prototype by many files). */

@@ -2,17 +2,35 @@
 // which stay internal). Importing src/ops/index.js registers every op and Tensor method.
 // Every function goes through keywordsAll so that positional parameters may be given by keyword.
 import { keywordsAll } from '../src/args.js';
+import * as autogradRaw from '../src/autograd/index.js';
+import * as gradMode from '../src/autograd/grad_mode.js';
 import * as creation from '../src/creation.js';
+import * as dtypes from '../src/dtype.js';
+import * as runtime from '../src/ort/runtime.js';
+import * as onnxRaw from '../export/onnx/index.js';
+import * as pt from '../export/pt/index.js';
+import * as cudaRaw from './cuda.js';
+import { result_type as resultType } from './result_type.js';
 import * as ops from '../src/ops/index.js';
 import * as random from '../src/random/index.js';
 import { SIGNATURES } from './signatures.js';
 
-const fns = keywordsAll(SIGNATURES.torch, { ...ops, ...creation, ...random });
+const fns = keywordsAll(SIGNATURES.torch, {
+  ...ops, ...creation, ...random, ...gradMode, ...runtime, ...pt, result_type: resultType,
+  promote_types: dtypes.promote_types, get_default_dtype: dtypes.get_default_dtype, set_default_dtype: dtypes.set_default_dtype,
+});
+export const {
+  promote_types, get_default_dtype, set_default_dtype, result_type, no_grad, enable_grad, set_grad_enabled, is_grad_enabled,
+  set_num_threads, get_num_threads, save, load,
+} = fns;
+export const autograd = keywordsAll(SIGNATURES.autograd, autogradRaw);
+export const onnx = keywordsAll(SIGNATURES.onnx, onnxRaw);
+export const cuda = keywordsAll(SIGNATURES.cuda, cudaRaw);
 
 export const {
   abs, absolute, add, addmm, all, amax, amin, any, argmax, argmin, argwhere, baddbmm, bitwise_not, bmm, cat, ceil, celu, chunk, clamp, clamp_max, clamp_min, clip, clone, concat, concatenate, cos, count_nonzero, cumsum, div, divide, dot, einsum, elu, embedding, eq, erf, exp, expand, fix, flatten, flip, floor, floor_divide, fmod, gather, ge, gelu, ger, greater, greater_equal, gt, hardsigmoid, hardswish, hardtanh, index_put, index_select, isfinite, isinf, isnan, le, leaky_relu, less, less_equal, linalg, linear, log, log1p, log2, log_softmax, logical_and, logical_not, logical_or, logical_xor, logsumexp, lt, masked_fill, masked_select, matmul, max, maximum, mean, min, minimum, mish, mm, moveaxis, movedim, mul, mv, narrow, ne, neg, nonzero, norm, not_equal, outer, permute, pow, prelu, prod, reciprocal, relu, relu6, remainder, repeat, reshape, roll, round, rsqrt, rsub, scatter, scatter_add, select, selu, sigmoid, sign, silu, sin, slice_scatter, softmax, softplus, split, split_with_sizes, sqrt, square, squeeze, stack, std, std_mean, sub, sum, t, take, tan, tanh, tile, transpose, tril, triu, true_divide, trunc, unbind, unflatten, unsqueeze, var_mean, where,
-  var: var_,
 } = fns;
+const { var: var_ } = fns;
 // `var` is a reserved word: no binding may have the name, an export may.
 export { var_ as var };
 export const {

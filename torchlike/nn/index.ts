@@ -4,10 +4,12 @@ import { keywordsAll } from '../../src/args.js';
 import { SIGNATURES } from '../signatures.js';
 import * as L from './_layers.js';
 export * as functional from './functional/index.js';
-export * as init from './init.js';
+import * as initRaw from './init.js';
+export const init = keywordsAll(SIGNATURES.init, initRaw);
 import './modules/module_device.js';
 export { Module, RemovableHandle, type IncompatibleKeys, type StateDict } from './modules/module.js';
-export * as utils from './utils.js';
+import * as utilsRaw from './utils.js';
+export const utils = keywordsAll(SIGNATURES.nn_utils, utilsRaw);
 
 export const {
   Parameter, Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict, Identity, Linear, Bilinear, ReLU, SELU, SiLU, Mish, Hardswish, Hardsigmoid, Hardtanh, ReLU6, LeakyReLU, ELU, CELU, GELU, Softplus, PReLU, Tanh, Sigmoid, Softmax, LogSoftmax, Softmin, _DropoutNd, Dropout, Dropout1d, Dropout2d, Dropout3d, Embedding, Flatten, Unflatten, _ConvNd, Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, _BatchNorm, BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm, _Loss, _WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss, CosineEmbeddingLoss, MarginRankingLoss,
