@@ -1,7 +1,8 @@
 # Generates torchlike/signatures.ts: the names of PyTorch 1.13's required positional parameters of
 # every public torchlike function, method and constructor, for keywords() in src/args.ts (API.md
-# rule 2). Run: /usr/bin/python3 scripts/gen_signatures.py /tmp/names.json > torchlike/signatures.ts
-# where names.json lists torchlike's public names per namespace (see test/api/keywords.test.ts).
+# rule 2). Run:
+#   PUBLIC_NAMES=/tmp/names.json npx vitest run test/api/keywords.test.ts
+#   /usr/bin/python3 scripts/gen_signatures.py /tmp/names.json > torchlike/signatures.ts
 import inspect, json, sys
 import torch
 import torch.nn.functional as F
@@ -78,7 +79,7 @@ def signature(ns, name):
     return r if r is not None else py(obj, False)
 
 # Python-level signatures the schemas do not show (torch.tensor's aten schemas are TorchScript's)
-OVERRIDES = {('torch', 'tensor'): [['data']], ('torch', 'scalar_tensor'): [['s']]}
+OVERRIDES = {('torch', 'tensor'): [['data']], ('torch', 'scalar_tensor'): [['s']], ('linalg', 'vector_norm'): [['x']]}
 
 names = json.load(open(sys.argv[1]))
 out, absent = {}, {}

@@ -1,5 +1,6 @@
 // Python-style argument handling: positional arguments, then one trailing options object with
 // PyTorch's keyword names (API.md rule 2).
+import { checkDevice } from './device.js';
 import { RuntimeError } from './errors.js';
 
 /** A plain `{...}` object (the trailing keyword-arguments object), not a Tensor, array or typed array. */
@@ -74,6 +75,13 @@ export function rebind(overloads: readonly (readonly string[])[], args: readonly
   return out;
 }
 
+/** `device=` places tensors wherever PyTorch takes it (factories, layers): the CPU only (src/device.ts). */
+function checked(args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  if (isOpts(last) && last.device !== undefined) checkDevice(last.device);
+  return args;
+}
+
 const parse = (s: string): string[][] => s.split(' | ').map((o) => (o ? o.split(' ') : []));
 
 /** `fn` with keyword-given positionals rebound (see rebind); classes stay classes (new, instanceof, extends). */
@@ -81,9 +89,9 @@ export function keywords<F extends (...args: any[]) => any>(signature: string, f
   const sig = parse(signature);
   if (sig.every((o) => o.length === 0)) return fn;
   if (/^class\b/.test(Function.prototype.toString.call(fn)))
-    return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, rebind(sig, a), nt) });
+    return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, checked(rebind(sig, a)), nt) });
   const w = function (this: unknown, ...a: unknown[]) {
-    return fn.apply(this, rebind(sig, a));
+    return fn.apply(this, checked(rebind(sig, a)));
   };
   Object.defineProperty(w, 'name', { value: fn.name });
   return w as unknown as F;

@@ -1,8 +1,7 @@
 // torch.device: a device name; tensors live on 'cpu' only (using 'cuda' raises PyTorch's error).
 import { callable } from '../src/callable.js';
+import { DEVICE_TYPES as TYPES } from '../src/device.js';
 import { RuntimeError } from '../src/errors.js';
-
-const TYPES = ['cpu', 'cuda', 'ipu', 'xpu', 'mkldnn', 'opengl', 'opencl', 'ideep', 'hip', 've', 'fpga', 'ort', 'xla', 'lazy', 'vulkan', 'mps', 'meta', 'hpu', 'privateuseone'];
 
 class DeviceImpl {
   readonly type: string;

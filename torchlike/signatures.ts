@@ -325,7 +325,9 @@ export const SIGNATURES: Record<string, Record<string, string>> = {
   "xavier_uniform_": "tensor",
   "zeros_": "tensor"
  },
- "linalg": {},
+ "linalg": {
+  "vector_norm": "x"
+ },
  "lr_scheduler": {
   "ConstantLR": "optimizer",
   "CosineAnnealingLR": "optimizer T_max",
@@ -644,9 +646,6 @@ export const NOT_IN_PYTORCH: Record<string, string[]> = {
  ],
  "data": [
   "len"
- ],
- "linalg": [
-  "vector_norm"
  ],
  "lr_scheduler": [
   "LRScheduler"

@@ -1,23 +1,11 @@
-// Devices: tensors live on the CPU. Tensor.cpu() returns self; anything naming CUDA raises
-// PyTorch's error for a build without CUDA.
-import { AssertionError, NotImplementedError, RuntimeError } from '../errors.js';
+// Tensor.cpu() returns self (tensors live on the CPU); Tensor.cuda() and x.to(<a CUDA device>)
+// raise PyTorch's error for a build without CUDA.
+import { AssertionError } from '../errors.js';
+import { checkDevice, deviceIn, type DeviceLike } from '../device.js';
 import { Tensor } from '../tensor.js';
+import './to_dtype.js';
 
-/** A device as PyTorch accepts it: 'cpu', 'cuda:0', torch.device(...), a CUDA ordinal. */
-export type DeviceLike = string | number | { type: string; index?: number | null } | null | undefined;
-
-/**
- * Throws PyTorch's error unless `device` is the CPU (null/undefined mean the default, the CPU).
- * Called wherever a tensor would be placed on a device.
- */
-export function checkDevice(device: DeviceLike): void {
-  if (device === null || device === undefined) return;
-  const type = typeof device === 'number' ? 'cuda' : typeof device === 'string' ? device.split(':')[0] : device.type;
-  if (type === 'cpu') return;
-  if (type === 'cuda') throw new AssertionError('Torch not compiled with CUDA enabled');
-  if (typeof device === 'string' && !/^[a-z]+(:\d+)?$/.test(device)) throw new RuntimeError(`Invalid device string: '${device}'`);
-  throw new NotImplementedError(`Could not run 'aten::empty.memory_format' with arguments from the '${type.toUpperCase()}' backend.`);
-}
+export { checkDevice, type DeviceLike } from '../device.js';
 
 declare module '../tensor.js' {
   interface Tensor {
@@ -25,6 +13,8 @@ declare module '../tensor.js' {
     cpu(opts?: { memory_format?: unknown }): Tensor;
     /** The tensor in CUDA memory: torchlike has no CUDA, so this raises PyTorch's AssertionError. */
     cuda(device?: DeviceLike | { device?: DeviceLike; non_blocking?: boolean }, opts?: { non_blocking?: boolean }): Tensor;
+    /** x.to(torch.device('cpu')), x.to(device, dtype): the CPU only. */
+    to(device: { type: string; index: number | null }, opts?: unknown): Tensor;
   }
 }
 
@@ -33,4 +23,12 @@ Tensor.prototype.cpu = function (this: Tensor) {
 };
 Tensor.prototype.cuda = function (this: Tensor) {
   throw new AssertionError('Torch not compiled with CUDA enabled');
+};
+
+// x.to('cuda') / x.to(torch.device('cuda')) / x.to({ device: 'cuda' }): the device check wraps the
+// dtype conversion of to_dtype.ts, which ignores devices.
+const toDtype = Tensor.prototype.to;
+Tensor.prototype.to = function (this: Tensor, ...args: unknown[]) {
+  for (const a of args) checkDevice(deviceIn(a));
+  return toDtype.apply(this, args as Parameters<typeof toDtype>);
 };

@@ -59,6 +59,34 @@ describe('devices', () => {
     expect(torch.cuda.device_count()).toBe(0);
     cudaError(() => torch.cuda.current_device());
   });
+  it("x.to(<cuda>), { device: 'cuda' } in factories and layers raise; the CPU passes", () => {
+    const x = torch.ones(2);
+    cudaError(() => x.to('cuda'));
+    cudaError(() => x.to('cuda:0'));
+    cudaError(() => x.to(torch.device('cuda')));
+    cudaError(() => x.to({ device: 'cuda' }));
+    expect(x.to(torch.device('cpu'))).toBe(x);
+    expect(x.to('cpu')).toBe(x);
+    expect(x.to({ dtype: torch.float64 }).dtype).toBe(torch.float64);
+    cudaError(() => torch.zeros(2, { device: 'cuda' }));
+    cudaError(() => torch.tensor([1], { device: torch.device('cuda') }));
+    cudaError(() => torch.randn(2, { device: 'cuda' }));
+    cudaError(() => torch.zeros_like(x, { device: 'cuda' }));
+    cudaError(() => new nn.Linear(2, 2, { device: 'cuda' }));
+    expect(torch.zeros(2, { device: torch.device('cpu') }).tolist()).toEqual([0, 0]);
+    expect(() => torch.zeros(2, { device: 'mps' })).toThrow("Could not run 'aten::empty.memory_format' with arguments from the 'MPS' backend.");
+  });
+  it('model.to(<cuda>) and model.cuda() raise for a module with tensors, return a module without any', () => {
+    // Module.to's declared parameter type (module.ts) does not list torch.device yet
+    const dev = (s: string) => torch.device(s) as unknown as string;
+    cudaError(() => new nn.Linear(2, 2).to('cuda'));
+    cudaError(() => new nn.Linear(2, 2).to(dev('cuda')));
+    const m = new nn.Linear(2, 2);
+    expect(m.to(dev('cpu'))).toBe(m);
+    expect(m.to('cpu')).toBe(m);
+    const relu = new nn.ReLU();
+    expect(relu.to('cuda')).toBe(relu);
+  });
   it('model.cuda() raises for a module with tensors, returns a module without any', () => {
     cudaError(() => new nn.Linear(2, 2).cuda());
     const r = new nn.ReLU();

@@ -2,7 +2,7 @@
 // required positional parameters given by keyword gives what the positional call gives. The
 // parameter names are torchlike/signatures.ts (generated from PyTorch 1.13), the table keywords()
 // in src/args.ts reads; this walks the namespaces themselves, so a new name without an entry fails.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.prelu': () => [A(), torch.tensor([0.25])],
   'torch.save': () => [{ w: A() }, tmp()],
   'torch.load': () => [saved()],
+  'onnx.export': () => [new nn.Linear(3, 2), A(), join(mkdtempSync(join(tmpdir(), 'kw-')), 'm.onnx')],
+  'linalg.vector_norm': () => [A()],
   'F.conv1d': () => [ones(1, 1, 5), ones(2, 1, 3)],
   'F.conv2d': () => [ones(1, 1, 4, 4), ones(2, 1, 3, 3)],
   'F.conv_transpose1d': () => [ones(1, 1, 5), ones(1, 2, 3)],
@@ -147,6 +149,8 @@ function publicCalls(): { calls: Call[]; unlisted: string[] } {
   walk('nn_utils', nn.utils as unknown as Record<string, unknown>);
   walk('autograd', torch.autograd as unknown as Record<string, unknown>);
   walk('cuda', torch.cuda as unknown as Record<string, unknown>);
+  walk('onnx', torch.onnx as unknown as Record<string, unknown>);
+  walk('linalg', torch.linalg as unknown as Record<string, unknown>);
   const proto = torch.Tensor.prototype as unknown as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(proto)) {
     const d = Object.getOwnPropertyDescriptor(proto, name)!;
@@ -197,6 +201,19 @@ function invoke(c: Call, args: unknown[]): unknown {
 }
 
 const { calls, unlisted } = publicCalls();
+
+// PUBLIC_NAMES=/tmp/names.json npx vitest run test/api/keywords.test.ts writes the names the walk found
+// (signatured or not) for scripts/gen_signatures.py, which regenerates torchlike/signatures.ts.
+if (process.env.PUBLIC_NAMES) {
+  const all: Record<string, [string, string][]> = {};
+  for (const c of calls) (all[c.ns] ??= []).push([c.name, 'fn']);
+  for (const u of unlisted) {
+    const [ns, name] = u.split('.');
+    (all[ns] ??= []).push([name, 'fn']);
+  }
+  for (const [ns, names] of Object.entries(NOT_IN_PYTORCH)) for (const name of names) (all[ns] ??= []).push([name, 'fn']);
+  writeFileSync(process.env.PUBLIC_NAMES, JSON.stringify(all));
+}
 
 describe('keyword binding over the public API (API.md rule 2)', () => {
   it('every public function has a signature entry or is listed as not in PyTorch', () => {
