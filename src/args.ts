@@ -48,7 +48,7 @@ export function sizeArgs(args: readonly unknown[], allowMinusOne = false): { siz
 /**
  * Moves required positional parameters given by keyword out of the trailing options object into
  * their positions, so `f({ input: x, other: y, alpha: 2 })` calls `f(x, y, { alpha: 2 })` (API.md
- * rule 2). `overloads` lists each overload's required positional names (torchlike/signatures.ts,
+ * rule 2). `overloads` lists each overload's required positional names (from torchlike/signatures.ts,
  * generated from PyTorch); the one matching the most keywords in a row after the positional
  * arguments wins (randint({ low, high, size }) is randint.low, randint({ high, size }) is not).
  */
@@ -82,7 +82,9 @@ function checked(args: unknown[]): unknown[] {
   return args;
 }
 
-const parse = (s: string): string[][] => s.split(' | ').map((o) => (o ? o.split(' ') : []));
+// 'input dim keepdim=': '=' marks an optional parameter. Only required ones are moved: many
+// functions read their optional parameters from the options object in their own order.
+const parse = (s: string): string[][] => s.split(' | ').map((o) => (o ? o.split(' ').filter((n) => !n.endsWith('=')) : []));
 
 /** `fn` with keyword-given positionals rebound (see rebind); classes stay classes (new, instanceof, extends). */
 export function keywords<F extends (...args: any[]) => any>(signature: string, fn: F): F {
