@@ -82,18 +82,45 @@ function checked(args: unknown[]): unknown[] {
   return args;
 }
 
-// 'input dim keepdim=': '=' marks an optional parameter. Only required ones are moved: many
-// functions read their optional parameters from the options object in their own order.
-const parse = (s: string): string[][] => s.split(' | ').map((o) => (o ? o.split(' ').filter((n) => !n.endsWith('=')) : []));
+/**
+ * 'input dim keepdim=': '=' marks an optional parameter. By default only required ones are moved,
+ * since most functions read their optional parameters from the options object. `positional`
+ * functions (nn.init) read them only positionally: there every positional parameter moves, gaps
+ * become undefined (the default), and the remaining options go after the last positional slot.
+ */
+function parse(s: string, positional: boolean): string[][] {
+  return s.split(' | ').map((o) => (o ? o.split(' ').filter((n) => positional || !n.endsWith('=')).map((n) => n.replace(/=$/, '')) : []));
+}
+
+/** rebind for `positional` functions: every positional parameter by keyword, gaps filled. */
+function rebindAll(names: readonly string[], args: readonly unknown[]): unknown[] {
+  const n = args.length;
+  const last = args[n - 1];
+  if (n === 0 || !isOpts(last) || !names.slice(n - 1).some((k) => k in last)) return args as unknown[];
+  const out = args.slice(0, n - 1);
+  const rest: Record<string, unknown> = { ...last };
+  let end = out.length;
+  for (let i = out.length; i < names.length; i++) if (names[i] in rest) end = i + 1;
+  for (let i = out.length; i < end; i++) {
+    out.push(rest[names[i]]);
+    delete rest[names[i]];
+  }
+  if (Object.keys(rest).length > 0) {
+    while (out.length < names.length) out.push(undefined);
+    out.push(rest);
+  }
+  return out;
+}
 
 /** `fn` with keyword-given positionals rebound (see rebind); classes stay classes (new, instanceof, extends). */
-export function keywords<F extends (...args: any[]) => any>(signature: string, fn: F): F {
-  const sig = parse(signature);
+export function keywords<F extends (...args: any[]) => any>(signature: string, fn: F, positional = false): F {
+  const sig = parse(signature, positional);
   if (sig.every((o) => o.length === 0)) return fn;
+  const bindArgs = positional ? (a: unknown[]) => rebindAll(sig[0], a) : (a: unknown[]) => rebind(sig, a);
   if (/^class\b/.test(Function.prototype.toString.call(fn)))
-    return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, checked(rebind(sig, a)), nt) });
+    return new Proxy(fn, { construct: (t, a, nt) => Reflect.construct(t, checked(bindArgs(a)), nt) });
   const w = function (this: unknown, ...a: unknown[]) {
-    return fn.apply(this, checked(rebind(sig, a)));
+    return fn.apply(this, checked(bindArgs(a)));
   };
   Object.defineProperty(w, 'name', { value: fn.name });
   return w as unknown as F;
@@ -101,17 +128,17 @@ export function keywords<F extends (...args: any[]) => any>(signature: string, f
 
 /** The trailing options object holding every positional parameter by keyword. */
 export type Kwargs = Record<string, unknown>;
-/** F, also callable (or constructible) with one keyword-arguments object. */
+/** F, also callable (or constructible) with positional parameters given in a trailing keyword object. */
 export type Keyworded<F> = F extends abstract new (...a: any) => infer I
-  ? F & (new (kwargs: Kwargs) => I)
+  ? F & (new (...args: [...unknown[], Kwargs]) => I)
   : F extends (...a: any) => infer R
-    ? F & ((kwargs: Kwargs) => R)
+    ? F & ((...args: [...unknown[], Kwargs]) => R)
     : F;
 
 /** Every function of `ns` that `signatures` names, wrapped by keywords(); other members as they are. */
-export function keywordsAll<T extends object>(signatures: Record<string, string>, ns: T): { [K in keyof T]: Keyworded<T[K]> } {
+export function keywordsAll<T extends object>(signatures: Record<string, string>, ns: T, positional = false): { [K in keyof T]: Keyworded<T[K]> } {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' && Object.hasOwn(signatures, k) ? keywords(signatures[k], v) : v;
+  for (const [k, v] of Object.entries(ns)) out[k] = typeof v === 'function' && Object.hasOwn(signatures, k) ? keywords(signatures[k], v, positional) : v;
   return out as { [K in keyof T]: Keyworded<T[K]> };
 }
 

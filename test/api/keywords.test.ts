@@ -263,12 +263,17 @@ describe('the slips pytorch/examples hit', () => {
     const fc = new nn.Linear({ in_features: 4, out_features: 3, bias: false });
     expect(fc).toBeInstanceOf(nn.Linear);
     expect([fc.weight.shape, fc.bias]).toEqual([[3, 4], null]);
-    // some positional, the rest by keyword: the types only spell the all-keyword form
-    const Conv2d = nn.Conv2d as unknown as new (...a: unknown[]) => torch.nn.Conv2d;
-    expect(new Conv2d(1, { out_channels: 6, kernel_size: 5, padding: 2 }).padding).toEqual([2, 2]);
+    expect(new nn.Conv2d(1, { out_channels: 6, kernel_size: 5, padding: 2 }).padding).toEqual([2, 2]);
     expect(torch.add({ input: torch.ones(2), other: torch.ones(2), alpha: 2 }).tolist()).toEqual([3, 3]);
     expect(torch.ones(2, 3).sum({ dim: 1, keepdim: true }).shape).toEqual([2, 1]);
     expect(torch.randint({ low: 3, high: 4, size: [2] }).tolist()).toEqual([3, 3]);
+    const w = () => torch.empty(3, 4);
+    const g = () => torch.Generator().manual_seed(5);
+    expect(nn.init.uniform_(w(), { b: 3, generator: g() }).tolist()).toEqual(nn.init.uniform_(w(), 0, 3, { generator: g() }).tolist());
+    expect(nn.init.kaiming_uniform_(w(), { a: 0.1, mode: 'fan_out', generator: g() }).tolist()).toEqual(
+      nn.init.kaiming_uniform_(w(), 0.1, 'fan_out', 'leaky_relu', { generator: g() }).tolist(),
+    );
+    expect(nn.init.kaiming_uniform_(w(), { a: 0.1, generator: g() }).tolist()).toEqual(nn.init.kaiming_uniform_(w(), 0.1, 'fan_in', 'leaky_relu', { generator: g() }).tolist());
     class Sub extends nn.Linear {}
     expect(new Sub({ in_features: 2, out_features: 1 }).weight.shape).toEqual([1, 2]);
   });
@@ -306,12 +311,6 @@ const OPTIONAL_KEYWORD_BUGS = new Set([
   'lr_scheduler.ReduceLROnPlateau',
   'lr_scheduler.SequentialLR',
   'data.RandomSampler',
-  'init.uniform_',
-  'init.normal_',
-  'init.xavier_uniform_',
-  'init.xavier_normal_',
-  'init.trunc_normal_',
-  'init.orthogonal_',
   'Tensor.slice_scatter',
   'Tensor.split_with_sizes',
   'Tensor.roll',

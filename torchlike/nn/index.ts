@@ -5,7 +5,8 @@ import { SIGNATURES } from '../signatures.js';
 import * as L from './_layers.js';
 export * as functional from './functional/index.js';
 import * as initRaw from './init.js';
-export const init = keywordsAll(SIGNATURES.init, initRaw);
+// nn.init's functions take their optional parameters positionally (uniform_(w, a, b)).
+export const init = keywordsAll(SIGNATURES.init, initRaw, true);
 import './modules/module_device.js';
 export { Module, RemovableHandle, type IncompatibleKeys, type StateDict } from './modules/module.js';
 import * as utilsRaw from './utils.js';
