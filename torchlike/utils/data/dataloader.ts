@@ -24,6 +24,8 @@ export interface DataLoaderOptions<T> {
  * Batches of a dataset: shuffling with a (seeded) generator, samplers, drop_last, collate_fn.
  * @example
  * const loader = new data.DataLoader(new data.TensorDataset(x, y), { batch_size: 32, shuffle: true });
+ * new data.DataLoader({ dataset: train_set, batch_size: 4, shuffle: true }); // every argument by keyword
+ * new data.DataLoader(train_set, 4, true); // PyTorch's positional order
  * for (const [xb, yb] of loader) { ... }
  */
 const LOADER_ARGS = ['batch_size', 'shuffle', 'sampler', 'batch_sampler', 'num_workers', 'collate_fn', 'pin_memory', 'drop_last', 'timeout', 'worker_init_fn', 'multiprocessing_context', 'generator'];
