@@ -94,7 +94,7 @@ export function runStep(s: Step, env: Env): void {
 export function showStep(s: Step): string {
   const a = (v: unknown): string => JSON.stringify(v);
   if ('make' in s) return `${s.let} = torch.${s.make}(${((s.args ?? []) as unknown[]).map(a).join(', ')}, dtype=${s.dtype ?? 'float32'})${s.reshape ? `.reshape(${a(s.reshape)})` : ''}${s.requires_grad ? '.requires_grad_()' : ''}`;
-  if ('of' in s) return `${a(s.let)} = ${s.of}.${'attr' in s ? s.attr : `${s.op}(${((s.args ?? []) as unknown[]).map(a).join(', ')})`}`;
+  if ('of' in s) return `${Array.isArray(s.let) ? s.let.join(', ') : s.let} = ${s.of}.${'attr' in s ? s.attr : `${s.op}(${((s.args ?? []) as unknown[]).map(a).join(', ')})`}`;
   if ('fn' in s) return `${s.let} = torch.${s.fn}(${((s.args ?? []) as unknown[]).map(a).join(', ')})`;
   if ('do' in s) return `${s.on}.${s.do}(${((s.args ?? []) as unknown[]).map(a).join(', ')})`;
   if ('backward' in s) return `${s.backward}.backward()`;
