@@ -93,6 +93,7 @@ export class RefTensor {
   }
   /** has_internal_overlap == YES (what in-place ops reject): a 0 stride over more than one element. */
   overlapDetected(): boolean {
+    if (this.numel() === 0) return false; // empty tensors count as non-overlapping and dense
     return this.sizes.some((n, i) => n > 1 && this.strides[i] === 0);
   }
   /** Whether two elements share a location at all (PyTorch leaves writes into these undefined unless detected). */
@@ -130,6 +131,7 @@ export function computeStride(oldshape: number[], oldstride: number[], newshape:
   const numel = prod(oldshape);
   if (numel === 0 && oldshape.length === newshape.length && oldshape.every((v, i) => v === newshape[i])) return oldstride.slice();
   const newstride = new Array<number>(newshape.length);
+  if (oldshape.length === 0) return newshape.map(() => 1); // a 0-d tensor: every view dim has size 1
   if (numel === 0) {
     for (let d = newshape.length - 1; d >= 0; d--) newstride[d] = d === newshape.length - 1 ? 1 : Math.max(newshape[d + 1], 1) * newstride[d + 1];
     return newstride;
@@ -272,16 +274,26 @@ export function index(x: RefTensor, items: Item[]): RefTensor {
   }
   return y;
 }
+/** inferExpandGeometry (ExpandUtils.cpp): expanded dims get stride 0; new size-1 dims the stride of the dim after them. */
 export function expand(x: RefTensor, sizes: number[]): RefTensor {
-  const lead = sizes.length - x.ndim;
-  const strides = sizes.map((n, i) => {
-    if (i < lead) return 0;
-    const k = i - lead;
-    if (n === -1 || n === x.sizes[k]) return x.strides[k];
-    if (x.sizes[k] !== 1) throw new Error('reference: invalid expand');
-    return 0;
-  });
-  return x.with(sizes.map((n, i) => (n === -1 ? x.sizes[i - lead] : n)), strides);
+  const n = sizes.length;
+  const outSizes = new Array<number>(n);
+  const outStrides = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const dim = x.ndim - (n - i);
+    let size = dim >= 0 ? x.sizes[dim] : 1;
+    // (a 0-d tensor expands with all strides 0)
+    let stride = dim >= 0 ? x.strides[dim] : x.ndim === 0 || i === n - 1 ? 0 : outSizes[i + 1] * outStrides[i + 1];
+    const target = sizes[i] === -1 ? size : sizes[i];
+    if (size !== target) {
+      if (size !== 1) throw new Error('reference: invalid expand');
+      size = target;
+      stride = 0;
+    }
+    outSizes[i] = size;
+    outStrides[i] = stride;
+  }
+  return x.with(outSizes, outStrides);
 }
 export function diagonal(x: RefTensor, offset = 0, dim1 = 0, dim2 = 1): RefTensor {
   const a = wrapDim(dim1, x.ndim);
