@@ -4,7 +4,7 @@
 // is_contiguous(), requires_grad, is_leaf, _version, .grad of leaves, grad_fn names (autograd
 // cases), which tensors share storage (untyped_storage().data_ptr()), which are the same object,
 // and data_ptr() = storage's data_ptr() + storage_offset() * element_size(). Cases that raise must
-// raise at the same step with PyTorch's class and message.
+// raise at the same step with PyTorch's class and message. grad_fn names are a test of their own.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,5 +14,12 @@ const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/views
 
 describe('strided views vs PyTorch (fixtures/views.json)', () => {
   it('has the generator\'s cases', () => expect(fixture.cases.length).toBeGreaterThanOrEqual(80));
-  for (const c of fixture.cases) it(c.name, () => expect(checkScript(c), `${c.name}:\n${showSteps(c.steps)}`).toEqual([]));
+  for (const c of fixture.cases) {
+    let problems: string[] | null = null;
+    const run = () => (problems ??= checkScript(c));
+    const isName = (p: string) => p.includes('.grad_fn:');
+    it(c.name, () => expect(run().filter((p) => !isName(p)), `${c.name}:\n${showSteps(c.steps)}`).toEqual([]));
+    // grad_fn names apart, so that a naming difference does not hide whether the values and gradients agree
+    if (c.grad_fn) it(`${c.name}: grad_fn names`, () => expect(run().filter(isName), `${c.name}:\n${showSteps(c.steps)}`).toEqual([]));
+  }
 });
