@@ -106,8 +106,15 @@ function opError(op: OpDef<never> | OpDef<any>, inputs: readonly Tensor[], e: un
 
 /** Applies an op: shape rule, evaluation, autograd recording, tracing. */
 export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  // Views whose base was rebased by an in-place op take their history from it first.
+  if (gradMode.enabled || tracer !== null)
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i];
+      if (t._viewOf !== null && t._viewEpoch !== t._viewOf._epoch) Tensor._refreshView(t);
+    }
   const out = op.infer(inputs, attrs);
   const outs = op.eager !== undefined ? op.eager(inputs, attrs, out) : execute(op, inputs, attrs, out);
+  if (op.view === true && outs[0]._st === inputs[0]._st) outs[0]._viewStep = { op, inputs, attrs };
   if (tracer !== null) tracer.record(op as OpDef<unknown>, inputs, attrs, outs);
   if (op.grad !== undefined && gradMode.enabled) {
     let need = false;

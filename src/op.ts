@@ -42,6 +42,11 @@ export interface OpDef<A = void> {
   grad?(ctx: GradCtx<A>, gy: readonly (Tensor | null)[]): (Tensor | null | undefined)[];
   /** Which inputs/outputs backward reads (kept alive and version-checked). Default: all inputs. */
   readonly saves?: { readonly inputs?: readonly number[]; readonly outputs?: readonly number[] };
+  /**
+   * Output 0 is a view of input 0 (same storage; the eager rule makes it with makeView). The
+   * view remembers the call, so positions of its elements can be recomputed by replaying it.
+   */
+  readonly view?: boolean;
   /** A pure-JS evaluation used instead of ORT (metadata-only ops such as views). */
   eager?(inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[];
   /** Worth running on a multi-threaded session for these inputs? (matmul, conv when big) */

@@ -1,25 +1,34 @@
-// The Tensor: a dtype, a shape and a contiguous typed array, plus autograd bookkeeping.
-// Every computation lives in src/ops/<op>.ts; those files add the methods (x.add, x.sum...) to
-// this class by declaration merging, so each op is written down in one place.
+// The Tensor: a dtype and a strided view (sizes, strides, storage offset) of a Storage's typed
+// array, as in PyTorch, plus autograd bookkeeping. Every computation lives in src/ops/<op>.ts;
+// those files add the methods (x.add, x.sum...) to this class by declaration merging, so each op
+// is written down in one place.
 import { bool, type DType, int64, type TypedArray } from './dtype.js';
 import { RuntimeError } from './errors.js';
-import { normDim, numel, type Shape } from './shape.js';
+import { contiguousStrides, normDim, numel, type Shape } from './shape.js';
+import { gatherStrided, hasInternalOverlap, isContiguous, OVERLAP_MESSAGE, scatterStrided } from './strided.js';
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
 import type { Node } from './autograd/node.js';
 
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
 export class Storage {
   version = 0;
+  /** identity for data_ptr() (PyTorch shows addresses; here each storage gets its own range) */
+  readonly id = nextStorageId++;
   /** The typed array was handed out (numpy(), from_numpy, file views): it must be written in place, never replaced. */
   exposed = false;
   constructor(public data: TypedArray) {}
 }
+
+let nextStorageId = 1;
 
 export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
 
 export class Tensor {
   /** @internal */ _st: Storage;
   /** @internal */ _shape: number[];
+  /** @internal element strides; null: row-major contiguous for _shape */ _strides: number[] | null;
+  /** @internal first element's index in the storage */ _offset: number;
+  /** @internal PyTorch's is_contiguous(): the elements are one dense row-major run */ _contig: boolean;
   readonly dtype: DType;
   /** @internal cached onnxruntime view of the data */ _ort: OrtTensor | null = null;
   /** @internal */ _rg = false;
@@ -31,12 +40,26 @@ export class Tensor {
   /** @internal AccumulateGrad node of a leaf */ _acc: Node | null = null;
   /** @internal */ _retains_grad = false;
   /** @internal the tensor this one is a view of (shares _st) */ _base: Tensor | null = null;
+  /**
+   * @internal for views made by view ops: the tensor whose autograd history the view's values
+   * come from (PyTorch's view base). In-place writes through the view rebase it (CopySlices).
+   */
+  _viewOf: Tensor | null = null;
+  /** @internal how a view op made this view from its input (inputs[0]): replayed to find element positions */
+  _viewStep: { readonly op: unknown; readonly inputs: readonly Tensor[]; readonly attrs: unknown } | null = null;
+  /** @internal bumped when this tensor's history is rebased by an in-place op; views compare it */
+  _epoch = 0;
+  /** @internal for views: the base's _epoch when this view's grad_fn was made */
+  _viewEpoch = 0;
 
   /** @internal Use torch.tensor / torch.zeros etc. to create tensors. */
-  constructor(data: TypedArray | Storage, shape: Shape, dtype: DType) {
+  constructor(data: TypedArray | Storage, shape: Shape, dtype: DType, strides: readonly number[] | null = null, offset = 0) {
     this._st = data instanceof Storage ? data : new Storage(data);
     this._shape = shape as number[];
     this.dtype = dtype;
+    this._strides = strides as number[] | null;
+    this._offset = offset;
+    this._contig = strides === null || isContiguous(shape, strides);
   }
 
   /** @internal wraps an onnxruntime output without copying. */
@@ -46,14 +69,53 @@ export class Tensor {
     return t;
   }
 
-  /** @internal the onnxruntime tensor over this tensor's memory (no copy). */
+  /** @internal the onnxruntime tensor over this tensor's memory: no copy when contiguous. */
   _ortValue(): OrtTensor {
     let o = this._ort;
-    if (o === null || o.data !== this._st.data) {
-      o = ortTensor(this.dtype.name, this._st.data, this._shape);
+    const st = this._st;
+    if (this._offset === 0 && this._contig) {
+      if (o === null || o.data !== st.data) {
+        const n = numel(this._shape);
+        o = ortTensor(this.dtype.name, n === st.data.length ? st.data : st.data.subarray(0, n), this._shape);
+        this._ort = o;
+      }
+      return o;
+    }
+    const d = this._data;
+    if (o === null || o.data !== d) {
+      o = ortTensor(this.dtype.name, d, this._shape);
       this._ort = o;
     }
     return o;
+  }
+
+  /** The strides of each dim, in elements (PyTorch's x.stride()); x.stride(d) for one dim. */
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number | { dim?: number }): number[] | number {
+    if (dim !== null && typeof dim === 'object') dim = dim.dim;
+    const s = this._strides ?? contiguousStrides(this._shape);
+    if (dim === undefined || dim === null) return s.slice();
+    return s[normDim(dim, this._shape.length)];
+  }
+  /** Index of the first element in the storage, in elements. */
+  storage_offset(): number {
+    return this._offset;
+  }
+  /** @internal strides, never null */
+  get _stridesOrDense(): readonly number[] {
+    return this._strides ?? contiguousStrides(this._shape);
+  }
+  /**
+   * The address of the first element, as a number: tensors sharing storage at the same offset
+   * have the same data_ptr, and it moves by offset × element_size as in PyTorch.
+   */
+  data_ptr(): number {
+    return this._st.id * 2 ** 40 + this._offset * this.dtype.itemsize;
+  }
+  /** The memory this tensor views (enough to tell shared storage apart, as in PyTorch). */
+  untyped_storage(): UntypedStorage {
+    return new UntypedStorage(this._st, this.dtype.itemsize);
   }
 
   get shape(): number[] {
@@ -88,15 +150,17 @@ export class Tensor {
     return this.dtype.is_floating_point;
   }
   is_contiguous(): boolean {
-    return true;
+    return this._contig;
   }
   get device(): { type: 'cpu'; toString(): string } {
     return CPU;
   }
   get is_leaf(): boolean {
+    this._fresh();
     return this.grad_fn === null;
   }
   get requires_grad(): boolean {
+    this._fresh();
     return this._rg;
   }
   set requires_grad(v: boolean) {
@@ -118,32 +182,75 @@ export class Tensor {
     return this;
   }
 
-  /** The values as a flat typed array sharing this tensor's memory (like .numpy()). int64 is BigInt64Array, bool Uint8Array. */
+  /**
+   * The values as a flat row-major typed array (like .numpy()): it shares this tensor's memory
+   * when the tensor is contiguous, and is a copy otherwise. int64 is BigInt64Array, bool Uint8Array.
+   */
   numpy(): TypedArray {
     Tensor._onRead?.(this);
     if (this._rg) throw new RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    this._st.exposed = true;
-    return this._st.data;
+    if (this._contig) this._st.exposed = true;
+    return this._data;
   }
 
-  /** @internal flat data, no checks */
+  /**
+   * @internal the values as a dense row-major array, no checks: the storage itself (or a
+   * subarray of it) when contiguous, else a copy (never write into it: use _mutate).
+   */
   get _data(): TypedArray {
-    return this._st.data;
+    const d = this._st.data;
+    if (this._contig) {
+      const n = numel(this._shape);
+      return this._offset === 0 && n === d.length ? d : d.subarray(this._offset, this._offset + n);
+    }
+    const out = new (d.constructor as new (n: number) => TypedArray)(numel(this._shape));
+    gatherStrided(d, this._shape, this._strides!, this._offset, out);
+    return out;
+  }
+
+  /**
+   * @internal runs fn on a dense array of this tensor's values and makes its writes land in
+   * this tensor's memory (directly when contiguous; copied back through the strides otherwise).
+   * Refuses tensors whose elements overlap (expanded ones), as PyTorch does.
+   */
+  _mutate(fn: (d: TypedArray) => void): void {
+    if (this._contig) {
+      fn(this._data);
+      return;
+    }
+    this._checkWritable();
+    const tmp = this._data.slice();
+    fn(tmp);
+    this._writeDense(tmp);
+  }
+  /** @internal writes row-major values into this tensor's (possibly strided) memory */
+  _writeDense(src: TypedArray): void {
+    if (this._contig) {
+      const d = this._st.data;
+      if (src !== d) (d as Float32Array).set(src as Float32Array, this._offset);
+      return;
+    }
+    this._checkWritable();
+    const d = this._st.data;
+    scatterStrided(d, this._shape, this._strides!, this._offset, src.buffer === d.buffer ? src.slice() : src);
+  }
+  /** @internal PyTorch's error for writes into a tensor whose elements share memory */
+  _checkWritable(): void {
+    if (this._strides !== null && hasInternalOverlap(this._shape, this._strides)) throw new RuntimeError(OVERLAP_MESSAGE);
   }
 
   /** The value of a one-element tensor as a number (boolean for bool tensors). */
   item(): number | boolean {
     Tensor._onRead?.(this);
-    const d = this._st.data;
     const n = numel(this._shape);
     if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
-    return readElem(d, 0, this.dtype);
+    return readElem(this._st.data, this._offset, this.dtype);
   }
 
   /** Nested arrays of numbers (booleans for bool); a 0-d tensor gives a number. */
   tolist(): unknown {
     Tensor._onRead?.(this);
-    const d = this._st.data;
+    const d = this._data;
     const shape = this._shape;
     const dt = this.dtype;
     if (shape.length === 0) return readElem(d, 0, dt);
@@ -158,9 +265,9 @@ export class Tensor {
     return rec(0);
   }
 
-  /** A new tensor sharing memory, cut from the graph. */
+  /** A new tensor sharing memory (same sizes, strides and offset), cut from the graph. */
   detach(): Tensor {
-    const t = new Tensor(this._st, this._shape, this.dtype);
+    const t = new Tensor(this._st, this._shape, this.dtype, this._strides, this._offset);
     t._base = this;
     return t;
   }
@@ -177,6 +284,9 @@ export class Tensor {
   set data(v: Tensor) {
     this._st = v._st;
     this._shape = v._shape.slice();
+    this._strides = v._strides === null ? null : v._strides.slice();
+    this._offset = v._offset;
+    this._contig = v._contig;
     (this as { dtype: DType }).dtype = v.dtype;
     this._ort = null;
   }
@@ -210,6 +320,13 @@ export class Tensor {
   static _onRead?: (t: Tensor) => void;
   /** @internal called when sizes are read (size()/shape): the ONNX tracer keeps such sizes dynamic */
   static _onSize?: (t: Tensor, dim?: number) => void;
+  /** @internal rebuilds a view's history from its base after an in-place write (ops/as_strided.ts) */
+  static _refreshView: (t: Tensor) => void;
+  /** @internal brings a view's autograd history up to date with its base's */
+  _fresh(): void {
+    const b = this._viewOf;
+    if (b !== null && this._viewEpoch !== b._epoch) Tensor._refreshView(this);
+  }
   /** @internal set by autograd/engine.ts */
   static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;
 
@@ -242,6 +359,24 @@ export class Tensor {
   /** The in-place version counter, as Tensor._version. */
   get _version(): number {
     return this._st.version;
+  }
+}
+
+/** What x.untyped_storage() returns: the shared memory, comparable by data_ptr(). */
+export class UntypedStorage {
+  /** @internal */
+  constructor(
+    private readonly st: Storage,
+    private readonly itemsize: number,
+  ) {}
+  data_ptr(): number {
+    return this.st.id * 2 ** 40;
+  }
+  nbytes(): number {
+    return this.st.data.length * this.itemsize;
+  }
+  size(): number {
+    return this.nbytes();
   }
 }
 

@@ -25,3 +25,5 @@ export {
 } from '../src/random/index.js';
 // PyTorch's alias names of functions defined under their main name.
 export { sub as subtract, mul as multiply, neg as negative, transpose as swapaxes } from '../src/ops/index.js';
+// Views (src/ops/as_strided.ts, diagonal.ts, tensor_split.ts).
+export { as_strided, as_strided_scatter, diagonal, tensor_split } from '../src/ops/index.js';

@@ -78,7 +78,8 @@ export function export_(model: Exportable, args: Tensor | readonly Tensor[], f?:
   const opset = options.opset_version ?? DEFAULT_OPSET;
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET)
     throw new RuntimeError(`Unsupported ONNX opset version: ${opset}. Supported opset versions are ${MIN_OPSET} to ${MAX_OPSET}.`);
-  const inputs = args instanceof Tensor ? [args] : [...args];
+  // A graph input is a base of its own: writes through its views update it, not a tensor it was cut from.
+  const inputs = (args instanceof Tensor ? [args] : [...args]).map((t) => (t instanceof Tensor && t._viewOf !== null ? t.detach().requires_grad_(t.requires_grad) : t));
   const params = new Map<Tensor, string>();
   for (const [n, p] of model.named_parameters?.() ?? []) if (!params.has(p)) params.set(p, n);
   for (const [n, b] of model.named_buffers?.() ?? []) if (!params.has(b)) params.set(b, n);
@@ -96,7 +97,13 @@ export function export_(model: Exportable, args: Tensor | readonly Tensor[], f?:
   if (mode !== TrainingMode.PRESERVE && model.train) model.train(mode === TrainingMode.TRAINING);
   let outs: Tensor[];
   try {
-    outs = flatOutputs(no_grad(() => tracer.run(() => model(...inputs))));
+    outs = no_grad(() =>
+      tracer.run(() => {
+        const o = flatOutputs(model(...inputs));
+        for (const t of o) t._fresh(); // a view written through its base: its value in the graph
+        return o;
+      }),
+    );
   } finally {
     if (wasTraining !== undefined && model.train) model.train(wasTraining);
   }

@@ -124,19 +124,17 @@ export class OnnxTracer implements Tracer {
   }
 
   /**
-   * An in-place op replaced `self`'s value with `result`'s. Every traced tensor sharing self's
-   * memory (reshape-family views, detach(), the base of a view) sees the write, as in eager:
-   * its value becomes the result reshaped to its own shape (read from its old value, so dynamic
-   * axes stay dynamic). Slices (narrow, select, indexing) are copies here, so a write into one
-   * leaves the sliced tensor unchanged, in eager and in the graph alike.
+   * An in-place op replaced `self`'s value with `result`'s. Tensors that see the same memory the
+   * same way (detach(), .data) take the new value too; views of other shapes or strides are
+   * rebuilt from their base when next used (Tensor._refreshView), as in eager.
    */
   alias(self: Tensor, result: Tensor): void {
     const n = this.names.get(result);
     if (n === undefined) return;
     const isLive = this.live.has(result);
-    for (const [t, old] of this.names) {
-      if (t === self || t._st !== self._st) continue;
-      this.names.set(t, sameShape(t._shape, self._shape) ? n : this.g.op1('Reshape', [n, this.g.op1('Shape', [old])]));
+    for (const t of this.names.keys()) {
+      if (t === self || t._st !== self._st || t._offset !== self._offset || !sameShape(t._shape, self._shape) || !sameShape(t._stridesOrDense, self._stridesOrDense)) continue;
+      this.names.set(t, n);
       if (isLive) this.live.add(t);
     }
     this.names.set(self, n);

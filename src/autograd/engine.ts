@@ -22,6 +22,7 @@ interface RunOptions {
 }
 
 function rootEdge(t: Tensor, i: number): Edge {
+  t._fresh();
   if (!t._rg) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
   return t.grad_fn ? { node: t.grad_fn, idx: t._outIdx } : { node: t._accumulator(), idx: 0 };
 }

@@ -108,7 +108,7 @@ export class OpNode<A> extends Node {
   snapshotSaved(t: Tensor): void {
     const s = this.saved;
     if (s === null || !s.versions.has(t) || !s.inputs.includes(t)) return;
-    const copy = new Tensor(new Storage(t._st.data.slice()), t._shape, t.dtype);
+    const copy = new Tensor(new Storage(t._contig ? t._data.slice() : t._data), t._shape, t.dtype);
     copy._rg = t._rg;
     copy.grad_fn = t.grad_fn;
     copy._outIdx = t._outIdx;

@@ -1,19 +1,29 @@
 // In-place ops (add_, mul_, clamp_...) compute out of place, then write into self's memory and
-// take over the result's autograd history, as PyTorch rebases history on in-place ops.
+// take over the result's autograd history, as PyTorch rebases history on in-place ops. A write
+// through a view of a base whose history matters becomes one op of the base's history
+// (CopySlices); the view and its siblings then rebuild theirs from the base when next used.
 import { can_cast } from '../dtype.js';
 import { activeTracer } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { gradMode } from '../autograd/grad_mode.js';
-import { sameShape } from '../shape.js';
+import { numel, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { to_dtype } from './to_dtype.js';
 import { no_grad } from '../autograd/grad_mode.js';
 import { OpNode } from '../autograd/node.js';
+import { apply1 } from '../dispatch.js';
+import { CopySlices, positionsOf } from './as_strided.js';
+import { relativeGeometry } from './_view.js';
+import { reshape } from './reshape.js';
 
 /** Checks PyTorch's in-place rules before computing (so nothing changes on error). */
 export function checkInplace(self: Tensor): void {
-  if (gradMode.enabled && self._rg && self.is_leaf)
-    throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+  if (gradMode.enabled) {
+    if (self._rg && self.is_leaf) throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+    const b = self._viewOf;
+    if (b !== null && b._rg && b.is_leaf) throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  }
+  self._checkWritable();
 }
 
 /** Writes `result` into `self` (same shape, castable dtype) and rebases self's history. */
@@ -27,15 +37,40 @@ export function commitInplace(self: Tensor, result: Tensor): Tensor {
   }
   // The new node may have saved self (mul_, pow_): it must keep the values from before the write.
   if (result.grad_fn instanceof OpNode) result.grad_fn.snapshotSaved(self);
-  const d = self._st.data;
-  if (result._st.data !== d) (d as Float32Array).set(result._st.data as Float32Array);
+  const tracer = activeTracer();
+  const base = self._viewOf;
+  if (base !== null && (tracer !== null || (gradMode.enabled && (base._rg || result._rg)))) return writeThroughView(self, base, result);
+  if (result._st !== self._st || result._offset !== self._offset || !result._contig || !self._contig) self._writeDense(result._data);
   self._bump();
-  activeTracer()?.alias(self, result);
-  if (result._rg && gradMode.enabled) {
+  tracer?.alias(self, result);
+  const rebase = result._rg && gradMode.enabled;
+  if (rebase) {
     self.grad_fn = result.grad_fn;
     self._outIdx = result._outIdx;
     self._rg = true;
   }
+  if (rebase || tracer !== null) self._epoch++;
+  return self;
+}
+
+/** self (a view of base) = result, recorded in base's history; self's history is rebuilt lazily. */
+function writeThroughView(self: Tensor, base: Tensor, result: Tensor): Tensor {
+  // A view that is the whole base reshaped: write into the base as an in-place op of its own.
+  if (self._contig && base._contig && self._offset === base._offset && numel(self._shape) === numel(base._shape)) {
+    commitInplace(base, gradMode.enabled ? reshape(result, base._shape) : no_grad(() => reshape(result, base._shape)));
+    return self;
+  }
+  const pos = positionsOf(self, base);
+  const geom = relativeGeometry(self, base);
+  const nb = gradMode.enabled ? apply1(CopySlices, [base, result, pos], { accumulate: false, geom }) : no_grad(() => apply1(CopySlices, [base, result, pos], { accumulate: false, geom }));
+  base._bump();
+  activeTracer()?.alias(base, nb);
+  if (nb._rg) {
+    base.grad_fn = nb.grad_fn;
+    base._outIdx = 0;
+    base._rg = true;
+  }
+  base._epoch++;
   return self;
 }
 

@@ -2,7 +2,7 @@
 // copy is slice_scatter over the whole tensor: self's old values get zero gradient, src its slice.
 import { gradMode } from '../autograd/grad_mode.js';
 import { no_grad } from '../autograd/grad_mode.js';
-import { copyInto } from '../creation.js';
+import { activeTracer } from '../dispatch.js';
 import { Tensor } from '../tensor.js';
 import { asTensor } from './_common.js';
 import { checkInplace, commitInplace } from './_inplace.js';
@@ -20,10 +20,11 @@ import { to_dtype } from './to_dtype.js';
 export function copy_(self: Tensor, src: Tensor | number | boolean): Tensor {
   checkInplace(self);
   const s = src instanceof Tensor ? src : asTensor(src, self.dtype);
-  const tracked = gradMode.enabled && (self._rg || s._rg);
+  // Functional (recorded) when autograd or a tracer must see the write.
+  const tracked = (gradMode.enabled && (self._rg || s._rg)) || activeTracer() !== null;
   if (!tracked) {
-    const e = no_grad(() => expand(s, self._shape));
-    copyInto(self, e);
+    const e = no_grad(() => to_dtype(expand(s, self._shape), self.dtype));
+    self._writeDense(e._data);
     self._bump();
     return self;
   }

@@ -1,4 +1,4 @@
-// expand: broadcast to a larger shape (materialised: tensors here are always contiguous).
+// expand: broadcast to a larger shape, a view with stride 0 along the grown dims.
 import { sizeArgs } from '../args.js';
 import { activeTracer, apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
@@ -6,6 +6,7 @@ import { defineOp } from '../op.js';
 import { sameShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { sum_to_size } from './sum_to_size.js';
+import { makeView } from './_view.js';
 
 /** PyTorch's expand rule: -1 keeps a size, new dims go in front, only size-1 dims grow. */
 export function expandedShape(from: readonly number[], to: readonly number[], typeName = 'Float'): number[] {
@@ -38,6 +39,7 @@ export type ExpandSpec = readonly (number | readonly [number, number])[];
 
 export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
   name: 'expand',
+  view: true,
   infer: (x, a) => [{ dtype: x[0].dtype, shape: a.shape }],
   lower: (g, x, a) => {
     if (a.spec.every((d) => typeof d === 'number')) return [g.op1('Expand', [x[0], g.ints(a.spec as number[])])];
@@ -56,6 +58,12 @@ export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
     if (run.length) parts.push(g.ints(run));
     const shape = parts.length === 1 ? parts[0] : g.op1('Concat', parts, { axis: 0 });
     return [g.op1('Expand', [x[0], shape])];
+  },
+  eager: ([x], a) => {
+    const lead = a.shape.length - x._shape.length;
+    const st = x._stridesOrDense;
+    const strides = a.shape.map((s, i) => (i < lead || (x._shape[i - lead] === 1 && s !== 1) ? 0 : st[i - lead]));
+    return [makeView(x, a.shape, strides, x._offset)];
   },
   attrKey: (a) => JSON.stringify(a.spec),
   saves: { inputs: [] },

@@ -2,6 +2,7 @@
 import { gradMode } from '../autograd/grad_mode.js';
 import { fillData } from '../creation.js';
 import { RuntimeError } from '../errors.js';
+import { activeTracer } from '../dispatch.js';
 import { Tensor } from '../tensor.js';
 import { checkInplace } from './_inplace.js';
 import { copy_ } from './copy_.js';
@@ -19,8 +20,8 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
     return copy_(self, value);
   }
   checkInplace(self);
-  if (gradMode.enabled && self._rg) return copy_(self, value);
-  fillData(self._data, value, self.dtype);
+  if ((gradMode.enabled && self._rg) || activeTracer() !== null) return copy_(self, value);
+  self._mutate((d) => fillData(d, value, self.dtype));
   self._bump();
   return self;
 }

@@ -19,3 +19,7 @@ export * from './repeat.js';
 export * from './tile.js';
 export * from './tril.js';
 export * from './triu.js';
+export * from './as_strided.js';
+export * from './diagonal.js';
+export * from './unfold.js';
+export * from './tensor_split.js';

@@ -1,14 +1,21 @@
-// permute: reorders dims (ONNX Transpose). transpose, t, mT are written with it.
+// permute: reorders dims, a view with permuted strides (ONNX Transpose when exported).
+// transpose, t, mT are written with it.
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { makeView } from './_view.js';
 
 export const Permute = defineOp<{ perm: readonly number[] }>({
   name: 'permute',
+  view: true,
   infer: (x, a) => [{ dtype: x[0].dtype, shape: a.perm.map((p) => x[0]._shape[p]) }],
   lower: (g, x, a) => [g.op1('Transpose', x, { perm: a.perm })],
+  eager: ([x], a, [o]) => {
+    const st = x._stridesOrDense;
+    return [makeView(x, o.shape, a.perm.map((p) => st[p]), x._offset)];
+  },
   attrKey: (a) => a.perm.join(','),
   saves: { inputs: [] },
   grad: (ctx, [gy]) => {

@@ -1,10 +1,13 @@
-// reshape / view: same memory, new shape (no ORT call); flatten, unflatten, squeeze and
-// unsqueeze are written with it.
+// reshape / view: a view with a new shape when the strides allow (no ORT call), a copy otherwise
+// (reshape) or PyTorch's error (view); flatten, unflatten, squeeze and unsqueeze are written with it.
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { inferSize, numel } from '../shape.js';
+import { viewStrides } from '../strided.js';
 import { Tensor } from '../tensor.js';
+import { makeView } from './_view.js';
+import { clone } from './clone.js';
 
 /**
  * shape: the requested shape (may hold one -1). spec: what the ONNX graph asks for: 0 where a
@@ -14,19 +17,18 @@ import { Tensor } from '../tensor.js';
 interface ReshapeAttrs {
   shape: readonly number[];
   spec: readonly number[];
+  /** the view's strides when the caller chose them (squeeze/unsqueeze keep PyTorch's); else computed */
+  strides?: readonly number[];
 }
 
 export const Reshape = defineOp<ReshapeAttrs>({
   name: 'reshape',
+  view: true,
   backwardName: 'ViewBackward0',
   infer: (x, a) => [{ dtype: x[0].dtype, shape: inferSize(a.shape, numel(x[0]._shape)) }],
   lower: (g, x, a) => [g.op1('Reshape', [x[0], g.ints(a.spec)])],
   // A view: shares memory and the version counter with its input.
-  eager: (x, _a, out) => {
-    const t = new Tensor(x[0]._st, out[0].shape, out[0].dtype);
-    t._base = x[0]._base ?? x[0];
-    return [t];
-  },
+  eager: ([x], a, [out]) => [makeView(x, out.shape, a.strides ?? viewStrides(x._shape, x._stridesOrDense, out.shape)!, x._offset)],
   attrKey: (a) => a.spec.join(','),
   saves: { inputs: [] },
   grad: (ctx, [gy]) => [reshape(gy!, ctx.inputMeta[0].shape)],
@@ -37,7 +39,25 @@ export const Reshape = defineOp<ReshapeAttrs>({
  * @example
  * x.reshape(2, -1); x.view([4, 3]);
  */
-export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+export function reshape(input: Tensor, shape: readonly number[], strides?: readonly number[]): Tensor {
+  if (strides === undefined && !input._contig && viewStrides(input._shape, input._stridesOrDense, inferSize(shape, numel(input._shape))) === null) input = clone(input, { memory_format: 'contiguous' });
+  return applyReshape(input, shape, strides);
+}
+
+const VIEW_ERROR = 'view size is not compatible with input tensor\'s size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.';
+
+/**
+ * Tensor.view(*shape): the same memory seen with a new shape; PyTorch's error when the strides
+ * don't allow it (use reshape, which copies then).
+ * @example
+ * torch.zeros(4, 3).view(2, -1); x.t().view(-1); // the second throws
+ */
+export function view(input: Tensor, shape: readonly number[]): Tensor {
+  if (!input._contig && viewStrides(input._shape, input._stridesOrDense, inferSize(shape, numel(input._shape))) === null) throw new RuntimeError(VIEW_ERROR);
+  return applyReshape(input, shape);
+}
+
+function applyReshape(input: Tensor, shape: readonly number[], strides?: readonly number[]): Tensor {
   const s = input._shape;
   if (numel(s) === 0 && shape.filter((d) => d === -1).length === 1 && shape.some((d) => d === 0))
     throw new RuntimeError(
@@ -50,7 +70,7 @@ export function reshape(input: Tensor, shape: readonly number[]): Tensor {
     const k = spec.findIndex((d) => d > 1);
     if (k >= 0) spec[k] = -1;
   }
-  return apply1(Reshape, [input], { shape, spec });
+  return apply1(Reshape, [input], strides === undefined ? { shape, spec } : { shape, spec, strides });
 }
 
 declare module '../tensor.js' {
@@ -61,13 +81,18 @@ declare module '../tensor.js' {
     reshape_as(other: Tensor): Tensor;
   }
 }
+// Not sizeArgs: a bad dim gets reshape's own message ('invalid shape dimension -2').
+const shapeOf = (shape: (number | number[])[]): number[] =>
+  shape.length === 1 && (Array.isArray(shape[0]) || ArrayBuffer.isView(shape[0])) ? Array.from(shape[0] as number[]) : (shape as number[]);
 Tensor.prototype.reshape = function (this: Tensor, ...shape: (number | number[])[]) {
-  // Not sizeArgs: a bad dim gets reshape's own message ('invalid shape dimension -2').
-  const s = shape.length === 1 && (Array.isArray(shape[0]) || ArrayBuffer.isView(shape[0])) ? Array.from(shape[0] as number[]) : (shape as number[]);
-  return reshape(this, s);
+  return reshape(this, shapeOf(shape));
 };
-Tensor.prototype.view = Tensor.prototype.reshape;
+Tensor.prototype.view = function (this: Tensor, ...shape: (number | number[])[]) {
+  return view(this, shapeOf(shape));
+};
 Tensor.prototype.view_as = function (this: Tensor, other: Tensor) {
+  return view(this, other._shape);
+};
+Tensor.prototype.reshape_as = function (this: Tensor, other: Tensor) {
   return reshape(this, other._shape);
 };
-Tensor.prototype.reshape_as = Tensor.prototype.view_as;

@@ -1,5 +1,5 @@
-// slice: x[start:end:step] along one dim (ONNX Slice); narrow, select, split, the subscript
-// helper and roll are written with it. Its gradient scatters into zeros (slice_scatter).
+// slice: x[start:end:step] along one dim, a view (ONNX Slice when exported); narrow, select,
+// split, the subscript helper and roll are written with it. Its gradient scatters into zeros (slice_scatter).
 import { zeros } from '../creation.js';
 import { int64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
@@ -8,6 +8,7 @@ import { defineOp } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { slice_scatter } from './slice_scatter.js';
+import { makeView } from './_view.js';
 
 export interface SliceAttrs {
   dim: number;
@@ -32,12 +33,19 @@ export const int64Vec = (v: number): Tensor => new Tensor(BigInt64Array.of(BigIn
 
 export const Slice = defineOp<SliceAttrs>({
   name: 'slice',
+  view: true,
   infer: ([x], a) => {
     const shape = x._shape.slice();
     shape[a.dim] = Math.ceil((a.end - a.start) / a.step);
     return [{ dtype: x.dtype, shape }];
   },
   lower: (g, [x, s, e], a) => [g.op1('Slice', [x, s, e, g.ints([a.dim]), g.ints([a.step])])],
+  eager: ([x], a, [o]) => {
+    const st = x._stridesOrDense.slice();
+    const off = x._offset + a.start * st[a.dim];
+    st[a.dim] *= a.step;
+    return [makeView(x, o.shape, st, off)];
+  },
   attrKey: (a) => `${a.dim},${a.step}`,
   saves: { inputs: [] },
   grad: (ctx, [gy]) => {

@@ -14,8 +14,10 @@ export function squeeze(input: Tensor, dim?: number | readonly number[] | null |
   if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) dim = (dim as { dim?: number | number[] }).dim;
   const s = input._shape;
   const dims = dim == null ? null : new Set(normDims(dim as number | number[], s.length));
-  const out = s.filter((v, i) => !(v === 1 && (dims === null || dims.has(i))));
-  return out.length === s.length ? input : reshape(input, out);
+  const keep = (v: number, i: number) => !(v === 1 && (dims === null || dims.has(i)));
+  const out = s.filter(keep);
+  if (out.length === s.length) return input;
+  return reshape(input, out, input._stridesOrDense.filter((_, i) => keep(s[i], i)));
 }
 
 declare module '../tensor.js' {

@@ -1,4 +1,4 @@
-// unsqueeze: inserts a size-1 dim (a reshape: same memory).
+// unsqueeze: inserts a size-1 dim (a reshape view with PyTorch's stride for the new dim).
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { reshape } from './reshape.js';
@@ -11,7 +11,9 @@ import { reshape } from './reshape.js';
 export function unsqueeze(input: Tensor, dim: number): Tensor {
   const s = input._shape;
   const d = normDim(dim, s.length + 1);
-  return reshape(input, [...s.slice(0, d), 1, ...s.slice(d)]);
+  const st = input._stridesOrDense;
+  const strides = [...st.slice(0, d), d >= s.length ? 1 : s[d] * st[d], ...st.slice(d)];
+  return reshape(input, [...s.slice(0, d), 1, ...s.slice(d)], strides);
 }
 
 declare module '../tensor.js' {

@@ -123,6 +123,13 @@ export const CASES: OpCase[] = [
   { name: 'setIndex', fn: (x) => { const y = x.clone(); y.setIndex([':', 1], 7); y.setIndex([y.lt(-1)], 0); return y; }, inputs: (n) => [vals(n, 4)], dynamic: false },
   { name: 'index_put', fn: (x, v) => [x.index_put([torch.tensor([0, 0, 1])], v, true), x.index_put([torch.tensor([2])], v)], inputs: (n) => [vals(n, 4), vals(4)], dynamic: false },
   { name: 'slice_scatter', fn: (x, s) => torch.slice_scatter(x, s, 1, 0, 4, 2), inputs: (n) => [vals(n, 4), vals(n, 2)] },
+  // views (eager: no copy; in graphs: Gather/Slice over positions computed from the input's shape)
+  { name: 'diagonal', fn: (x) => [x.diagonal(), x.diagonal(1), x.reshape(-1, 2, 2).diagonal(-1, 1, 2)], inputs: (n) => [vals(n, 4)] },
+  { name: 'unfold', fn: (x) => [x.unfold(1, 2, 1), x.unfold(0, 2, 1).sum(-1)], inputs: (n) => [vals(n, 4)] },
+  { name: 'as_strided', fn: (x) => torch.as_strided(x, [2, 2], [1, 2], 1), inputs: (n) => [vals(n, 4)], dynamic: false },
+  { name: 'as_strided_scatter', fn: (x, s) => torch.as_strided_scatter(x, s, [2, 2], [1, 4], 1), inputs: (n) => [vals(n, 4), vals(2, 2)], dynamic: false },
+  { name: 'copy_slices', fn: (x) => { const y = x.mul(1); y.narrow(1, 1, 2).mul_(2); y.t().select(0, 0).zero_(); return y.add(x); }, inputs: (n) => [vals(n, 4)] },
+  { name: 'grad_copy_slices', fn: gradOf((x) => { const y = x.mul(1); y.select(1, 2).mul_(x.select(1, 0)); return y.exp(); }), inputs: (n) => [vals(n, 4).requires_grad_()], dynamic: false, grad: true },
   { name: 'embedding', fn: (i, w) => F.embedding(i, w), inputs: (n) => [ints(6, n, 3), vals(6, 4)] },
   // matmul family
   binary('matmul', (a, b) => [a.matmul(b), a.matmul(b.unsqueeze(1)), a.matmul(b.unsqueeze(1).expand(-1, 3))]),
