@@ -63,7 +63,7 @@ function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: read
   if (attrs !== undefined) key += '|' + (op.attrKey ? op.attrKey(attrs) : JSON.stringify(attrs));
   key += '|';
   for (let i = 0; i < inputs.length; i++) key += dtypeCode[inputs[i].dtype.name] + inputs[i]._shape.length;
-  const threads = op.parallel !== undefined && op.parallel(inputs, out) ? get_num_threads() : 1;
+  const threads = op.parallel !== undefined && op.parallel(inputs, out, attrs) ? get_num_threads() : 1;
   if (threads > 1) key += '#' + threads;
   let c = sessions.get(key);
   if (c === undefined) {

@@ -50,7 +50,7 @@ export interface OpDef<A = void> {
   /** A pure-JS evaluation used instead of ORT (metadata-only ops such as views). */
   eager?(inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[];
   /** Worth running on a multi-threaded session for these inputs? (matmul, conv when big) */
-  parallel?(inputs: readonly Tensor[], out: readonly Meta[]): boolean;
+  parallel?(inputs: readonly Tensor[], out: readonly Meta[], attrs: A): boolean;
   /** Cache key for attrs; default JSON.stringify. Return '' when attrs don't affect the graph. */
   attrKey?(attrs: A): string;
 }

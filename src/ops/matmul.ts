@@ -3,6 +3,7 @@ import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { broadcastShapes } from '../shape.js';
+import { isContiguous } from '../strided.js';
 import { Tensor } from '../tensor.js';
 import { transpose } from './permute.js';
 import { reshape } from './reshape.js';
@@ -10,13 +11,25 @@ import { reshape } from './reshape.js';
 /** Work (multiply-adds) above which a product gets a multi-threaded session. */
 export const PARALLEL_MACS = 1 << 22;
 
+/**
+ * ta/tb: the operand is given transposed (its last two dims swapped), so a transposed view of
+ * contiguous memory reaches onnxruntime without a copy; the graph swaps it back with a
+ * Transpose that onnxruntime fuses into the product (FusedMatMul's trans flags).
+ */
+interface MatMulAttrs {
+  ta: boolean;
+  tb: boolean;
+}
+
+const mT = (x: Tensor): Tensor => transpose(x, -1, -2);
+
 /** The primitive: both inputs at least 2-D and of one dtype; batch dims broadcast. */
-export const MatMul = defineOp({
+export const MatMul = defineOp<MatMulAttrs>({
   name: 'matmul',
   backwardName: 'MmBackward0',
-  infer: ([a, b]) => {
-    const sa = a._shape;
-    const sb = b._shape;
+  infer: ([a0, b0], t) => {
+    const sa = swapLast(a0._shape, t.ta);
+    const sb = swapLast(b0._shape, t.tb);
     const n = sa[sa.length - 2];
     const k = sa[sa.length - 1];
     const k2 = sb[sb.length - 2];
@@ -26,20 +39,56 @@ export const MatMul = defineOp({
       throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${k} and ${k2}x${m})`);
     }
     const batch = broadcastShapes(sa.slice(0, -2), sb.slice(0, -2));
-    return [{ dtype: a.dtype, shape: [...batch, n, m] }];
+    return [{ dtype: a0.dtype, shape: [...batch, n, m] }];
   },
-  lower: (g, x) => [g.op1('MatMul', x)],
-  parallel: ([a], [y]) => {
+  lower: (g, [a, b], t, io) => {
+    const swap = (x: string, rank: number) => g.op1('Transpose', [x], { perm: [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2] });
+    const ra = io.inputs[0].rank;
+    const rb = io.inputs[1].rank;
+    if ((t.ta || t.tb) && ra === 2 && rb === 2 && io.inputs[0].dtype.is_floating_point)
+      return [g.op1('Gemm', [a, b], { transA: t.ta ? 1 : 0, transB: t.tb ? 1 : 0 })];
+    return [g.op1('MatMul', [t.ta ? swap(a, ra) : a, t.tb ? swap(b, rb) : b])];
+  },
+  attrKey: (t) => (t.ta ? 'T' : 'N') + (t.tb ? 'T' : 'N'),
+  parallel: ([a], [y], t) => {
     const s = y.shape;
     let outN = 1;
     for (const d of s) outN *= d;
-    return outN * a._shape[a._shape.length - 1] >= PARALLEL_MACS;
+    return outN * a._shape[a._shape.length - (t.ta ? 2 : 1)] >= PARALLEL_MACS;
   },
   grad: (ctx, [gy]) => {
     const [a, b] = ctx.inputs;
-    return [ctx.needs[0] ? matmul(gy!, transpose(b, -1, -2)) : null, ctx.needs[1] ? matmul(transpose(a, -1, -2), gy!) : null];
+    const { ta, tb } = ctx.attrs;
+    const A = ta ? mT(a) : a;
+    const B = tb ? mT(b) : b;
+    return [
+      ctx.needs[0] ? (ta ? matmul(B, mT(gy!)) : matmul(gy!, mT(B))) : null,
+      ctx.needs[1] ? (tb ? matmul(mT(gy!), A) : matmul(mT(A), gy!)) : null,
+    ];
   },
 });
+
+function swapLast(s: readonly number[], swap: boolean): readonly number[] {
+  if (!swap) return s;
+  const r = s.slice();
+  [r[r.length - 2], r[r.length - 1]] = [r[r.length - 1], r[r.length - 2]];
+  return r;
+}
+
+/** A transposed view of contiguous memory (x.mT contiguous, x not): multiply its transpose instead. */
+function transposedView(x: Tensor): boolean {
+  if (x._contig || x._strides === null || x._shape.length < 2) return false;
+  const sh = swapLast(x._shape, true);
+  const st = swapLast(x._strides, true);
+  return isContiguous(sh, st);
+}
+
+/** The product of 2-D+ operands, handing transposed views to the kernel as they are. */
+export function matmulPrimitive(a: Tensor, b: Tensor): Tensor {
+  const ta = transposedView(a);
+  const tb = transposedView(b);
+  return apply1(MatMul, [ta ? mT(a) : a, tb ? mT(b) : b], { ta, tb });
+}
 
 const prod = (s: readonly number[]): number => s.reduce((p, q) => p * q, 1);
 
@@ -98,7 +147,7 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
   // Lift 1-D operands to matrices, multiply, then drop the added dims (PyTorch's semantics).
   if (ra === 1) a = reshape(a, [1, a._shape[0]]);
   if (rb === 1) b = reshape(b, [b._shape[0], 1]);
-  let y = apply1(MatMul, [a, b], undefined);
+  let y = matmulPrimitive(a, b);
   if (ra === 1 || rb === 1) {
     const s = y._shape.slice();
     if (rb === 1) s.pop();

@@ -1,4 +1,4 @@
-// select: input[..., index, ...], removing `dim` (slice of one, then a reshape dropping the dim).
+// select: input[..., index, ...], removing `dim` (a view: slice of one, then a reshape dropping the dim).
 // Tensor iteration (for (const row of x)) uses it.
 import { IndexError } from '../errors.js';
 import { normDim, fmtShape } from '../shape.js';
@@ -21,7 +21,9 @@ export function select(input: Tensor, dim: number, index: number): Tensor {
   const i = index < 0 ? index + size : index;
   const shape = input._shape.slice();
   shape.splice(d, 1);
-  return reshape(slice(input, d, i, i + 1), shape);
+  const strides = input._stridesOrDense.slice();
+  strides.splice(d, 1);
+  return reshape(slice(input, d, i, i + 1), shape, strides);
 }
 
 declare module '../tensor.js' {

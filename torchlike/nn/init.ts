@@ -51,7 +51,7 @@ function correctFan(tensor: Tensor, mode: string): number {
 
 /** Writes a constant without autograd. */
 function fill(tensor: Tensor, value: number): Tensor {
-  fillData(tensor._data, value, tensor.dtype);
+  tensor._mutate((d) => fillData(d, value, tensor.dtype));
   tensor._bump();
   return tensor;
 }
@@ -81,8 +81,9 @@ export function eye_(tensor: Tensor): Tensor {
   if (tensor.dim() !== 2) throw new ValueError('Only tensors with 2 dimensions are supported');
   const [r, c] = tensor.shape;
   fill(tensor, 0);
-  const d = tensor._data as Float32Array;
-  for (let i = 0; i < Math.min(r, c); i++) d[i * c + i] = 1;
+  tensor._mutate((d) => {
+    for (let i = 0; i < Math.min(r, c); i++) (d as Float32Array)[i * c + i] = 1;
+  });
   return tensor;
 }
 
@@ -188,15 +189,17 @@ export function trunc_normal_(tensor: Tensor, mean = 0, std = 1, a = -2, b = 2, 
   const l = normCdf((a - mean) / std);
   const u = normCdf((b - mean) / std);
   uniform_(tensor, 2 * l - 1, 2 * u - 1, opts);
-  const d = tensor._data as Float32Array;
   // The chain runs in the tensor's dtype in PyTorch; Math.fround keeps float32 steps float32.
   const r = tensor.dtype === float64 ? (v: number) => v : Math.fround;
-  for (let i = 0; i < d.length; i++) {
-    let v = r(erfinv(d[i]));
-    v = r(v * r(std * Math.SQRT2));
-    v = r(v + mean);
-    d[i] = Math.min(Math.max(v, a), b);
-  }
+  tensor._mutate((raw) => {
+    const d = raw as Float32Array;
+    for (let i = 0; i < d.length; i++) {
+      let v = r(erfinv(d[i]));
+      v = r(v * r(std * Math.SQRT2));
+      v = r(v + mean);
+      d[i] = Math.min(Math.max(v, a), b);
+    }
+  });
   tensor._bump();
   return tensor;
 }
@@ -221,8 +224,10 @@ export function orthogonal_(tensor: Tensor, gain = 1, opts: Gen = {}): Tensor {
   const A = new Float64Array(m * n);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) A[tr ? j * n + i : i * n + j] = src[i * cols + j];
   const Q = householderQ(A, m, n);
-  const out = tensor._data as Float32Array;
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = gain * (tr ? Q[j * n + i] : Q[i * n + j]);
+  tensor._mutate((raw) => {
+    const out = raw as Float32Array;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = gain * (tr ? Q[j * n + i] : Q[i * n + j]);
+  });
   tensor._bump();
   return tensor;
 }

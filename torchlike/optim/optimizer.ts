@@ -98,7 +98,7 @@ export abstract class Optimizer {
         else {
           if (gr.grad_fn !== null) gr.detach_();
           else gr.requires_grad_(false);
-          (gr._data as Float32Array).fill(0);
+          gr._mutate((d) => (d as Float32Array).fill(0));
           gr._bump();
         }
       }
@@ -254,8 +254,8 @@ export function writeInto(p: Tensor, value: Tensor): void {
   const st = p._st;
   // The fresh result buffer becomes the parameter's memory (views share the Storage, so they follow);
   // memory someone else holds a typed array of is written in place instead.
-  if (!st.exposed && value._st !== st && value._data.length === st.data.length && value.dtype === p.dtype) st.data = value._data;
-  else (p._data as Float32Array).set(value._data as Float32Array);
+  if (!st.exposed && value._st !== st && p._contig && p._offset === 0 && value._data.length === st.data.length && value.dtype === p.dtype) st.data = value._data;
+  else p._writeDense(value._data);
   p._bump();
 }
 

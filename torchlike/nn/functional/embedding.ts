@@ -14,18 +14,20 @@ export type EmbeddingOpts = {
 
 /** Rescales, in place and outside autograd, the rows of weight that input uses whose norm exceeds max_norm. */
 export function embedding_renorm_(weight: Tensor, input: Tensor, max_norm: number, norm_type: number): void {
-  const w = weight._data as Float32Array;
   const dim = weight.size(1);
   const rows = new Set(Array.from(input._data as ArrayLike<number | bigint>, Number));
-  for (const r of rows) {
-    let norm = 0;
-    for (let j = 0; j < dim; j++) norm += Math.abs(w[r * dim + j]) ** norm_type;
-    norm = norm ** (1 / norm_type);
-    if (norm > max_norm) {
-      const scale = max_norm / (norm + 1e-7);
-      for (let j = 0; j < dim; j++) w[r * dim + j] *= scale;
+  weight._mutate((raw) => {
+    const w = raw as Float32Array;
+    for (const r of rows) {
+      let norm = 0;
+      for (let j = 0; j < dim; j++) norm += Math.abs(w[r * dim + j]) ** norm_type;
+      norm = norm ** (1 / norm_type);
+      if (norm > max_norm) {
+        const scale = max_norm / (norm + 1e-7);
+        for (let j = 0; j < dim; j++) w[r * dim + j] *= scale;
+      }
     }
-  }
+  });
   weight._bump();
 }
 

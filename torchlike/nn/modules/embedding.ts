@@ -69,7 +69,7 @@ export class Embedding extends Module {
     const d = this.embedding_dim;
     const row = this.padding_idx;
     no_grad(() => {
-      fillData(this.weight._data.subarray(row * d, (row + 1) * d), 0, this.weight.dtype);
+      this.weight._mutate((w) => fillData(w.subarray(row * d, (row + 1) * d), 0, this.weight.dtype));
       this.weight._bump();
     });
   }

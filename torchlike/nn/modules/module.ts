@@ -519,7 +519,7 @@ export class Module {
       else {
         if (g.grad_fn) g.detach_();
         else g.requires_grad_(false);
-        fillData(g._data, 0, g.dtype);
+        g._mutate((d) => fillData(d, 0, g.dtype));
         g._bump();
       }
     }
