@@ -6,13 +6,15 @@
 // that the model rejects (as_strided out of the storage, view across subspaces, in-place writes into
 // expanded memory) must throw PyTorch's error at the same step. The model checks on every view it
 // makes that all its elements lie inside the storage, so no chain reads or writes outside it.
-// On a failure the shortest failing prefix of the chain is reported.
+// On a failure the shortest failing prefix of the chain is reported. A second test per chain runs ops
+// on every tensor of the chain (helpers/view_reads.ts) against what the model's values predict.
 // Env: VIEWS_CHAINS (default 300), VIEWS_SEED (default 1). VIEWS_PROPERTY_DUMP=<file> also writes the
 // chains and the model's predictions, which test/fixtures/check_views_property.py replays in PyTorch
 // (the check of the reference model itself).
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScript, type Expected, showSteps } from '../helpers/view_check.js';
+import { checkScript, type Expected, runScript, showSteps } from '../helpers/view_check.js';
+import { checkReads } from '../helpers/view_reads.js';
 import type { Step } from '../helpers/view_script.js';
 import { RefError, type RefEnv, refRecords, refStep } from '../helpers/strided_ref.js';
 import { prod, type Rng, rng, viewStep, writeSteps } from '../helpers/view_gen.js';
@@ -117,5 +119,12 @@ describe(`random view chains vs the strided reference model (${CHAINS} chains, s
         const short = shrink(ch);
         expect(short.problems, `shortest failing prefix of ${ch.name}:\n${showSteps(short.steps)}\nproblems:\n  ${short.problems.join('\n  ')}\n`).toEqual([]);
       }
+    });
+  // ops reading every tensor of the chain (elementwise, reductions, matmul with transposed operands, cat)
+  for (const ch of chains)
+    it(`${ch.name}: ops read its tensors`, () => {
+      const { env } = runScript(ch.steps);
+      const problems = checkReads(env, ch.expected.tensors);
+      expect(problems, `${ch.name}:\n${showSteps(ch.steps)}\nproblems:\n  ${problems.join('\n  ')}\n`).toEqual([]);
     });
 });
