@@ -34,8 +34,15 @@ export class Tensor {
   /** @internal */ _rg = false;
   /** Accumulated gradient (leaves, and non-leaves after retain_grad()). */
   grad: Tensor | null = null;
+  /** @internal */ _gradFn: Node | null = null;
   /** The autograd node that produced this tensor (null for leaves). */
-  grad_fn: Node | null = null;
+  get grad_fn(): Node | null {
+    this._fresh();
+    return this._gradFn;
+  }
+  set grad_fn(n: Node | null) {
+    this._gradFn = n;
+  }
   /** @internal which output of grad_fn this is */ _outIdx = 0;
   /** @internal AccumulateGrad node of a leaf */ _acc: Node | null = null;
   /** @internal */ _retains_grad = false;
@@ -156,7 +163,6 @@ export class Tensor {
     return CPU;
   }
   get is_leaf(): boolean {
-    this._fresh();
     return this.grad_fn === null;
   }
   get requires_grad(): boolean {

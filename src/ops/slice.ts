@@ -29,7 +29,13 @@ export function normSlice(size: number, start: number | null | undefined, end: n
 }
 
 /** int64 [1] input carrying a start/end (an input, not an attr, so one session serves all offsets). */
-export const int64Vec = (v: number): Tensor => new Tensor(BigInt64Array.of(BigInt(v)), [1], int64);
+export const int64Vec = (v: number): Tensor => {
+  if (v >= 0 && v < SMALL) return (smallVecs[v] ??= new Tensor(BigInt64Array.of(BigInt(v)), [1], int64));
+  return new Tensor(BigInt64Array.of(BigInt(v)), [1], int64);
+};
+// Offsets are inputs that no op writes: the small ones are shared (a view op allocates less).
+const SMALL = 1024;
+const smallVecs: Tensor[] = [];
 
 export const Slice = defineOp<SliceAttrs>({
   name: 'slice',
