@@ -356,6 +356,30 @@ export function refStep(s: Step, env: RefEnv): void {
     env.set(s.let as string, t);
     return;
   }
+  if ('of' in s && Array.isArray(s.let)) {
+    // the pieces of unbind / split / chunk / tensor_split: narrows (selects for unbind) of the input
+    const x = r(env, s.of);
+    const d = wrapDim(a[a.length - 1] as number, x.ndim);
+    const n = x.sizes[d];
+    let bounds: number[]; // piece i is [bounds[i], bounds[i + 1])
+    if (s.op === 'unbind') bounds = Array.from({ length: n + 1 }, (_, i) => i);
+    else if (s.op === 'split' && Array.isArray(a[0])) bounds = (a[0] as number[]).reduce((acc, k) => [...acc, acc[acc.length - 1] + k], [0]);
+    else if (s.op === 'split' || s.op === 'chunk') {
+      const k = s.op === 'split' ? (a[0] as number) : Math.ceil(n / (a[0] as number));
+      bounds = [];
+      for (let i = 0; i < n; i += k) bounds.push(i);
+      bounds.push(n);
+    } else if (s.op === 'tensor_split' && Array.isArray(a[0])) bounds = [0, ...(a[0] as number[]), n];
+    else if (s.op === 'tensor_split') {
+      const c = a[0] as number;
+      bounds = [0];
+      for (let i = 0; i < c; i++) bounds.push(bounds[i] + Math.floor(n / c) + (i < n % c ? 1 : 0));
+    } else throw new Error(`reference: op ${String(s.op)}`);
+    const names = s.let as string[];
+    if (names.length !== bounds.length - 1) throw new Error(`reference: ${s.op} gives ${bounds.length - 1} pieces, script names ${names.length}`);
+    names.forEach((m, i) => env.set(m, s.op === 'unbind' ? select(x, d, i) : slice(x, d, bounds[i], bounds[i + 1], 1)));
+    return;
+  }
   if ('of' in s) {
     const x = r(env, s.of);
     let y: RefTensor;

@@ -87,7 +87,7 @@ export function viewStep(R: Rng, src: string, x: RefTensor, name: string, env: R
   const kind = R.pick([
     'view', 'view', 'reshape', 'flatten', 'unflatten', 'squeeze', 'unsqueeze', 'transpose', 'swapaxes', 't', 'T', 'mT', 'permute',
     'movedim', 'select', 'select', 'narrow', 'narrow', 'index', 'index', 'index', 'expand', 'expand', 'diagonal', 'unfold', 'as_strided',
-    'as_strided', 'contiguous', 'detach', 'data',
+    'as_strided', 'contiguous', 'detach', 'data', 'pieces',
   ]);
   switch (kind) {
     case 'view': return L('view', ...shapeOf(R, x.numel()));
@@ -161,6 +161,37 @@ export function viewStep(R: Rng, src: string, x: RefTensor, name: string, env: R
     }
     case 'contiguous': return L('contiguous');
     case 'detach': return L('detach');
+    case 'pieces': {
+      // unbind / split / chunk / tensor_split: every piece gets a name
+      if (nd === 0) return null;
+      const d = R.int(0, nd - 1);
+      const n = x.sizes[d];
+      if (n === 0) return null;
+      const dd = R.chance(0.3) ? d - nd : d;
+      const many = (op: string, count: number, ...args: unknown[]): Step => ({ let: Array.from({ length: count }, (_, i) => `${name}_${i}`), of: src, op, args });
+      const how = R.pick(['unbind', 'split', 'split_sizes', 'chunk', 'tensor_split', 'tensor_split_idx']);
+      if (how === 'unbind') return n <= 4 ? many('unbind', n, dd) : null;
+      if (how === 'split') {
+        const k = R.int(1, n);
+        return many('split', Math.ceil(n / k), k, dd);
+      }
+      if (how === 'split_sizes') {
+        const cut = R.int(0, n);
+        return many('split', 2, [cut, n - cut], dd);
+      }
+      if (how === 'chunk') {
+        const c = R.int(1, n);
+        const k = Math.ceil(n / c);
+        return many('chunk', Math.ceil(n / k), c, dd);
+      }
+      if (how === 'tensor_split') {
+        const c = R.int(1, 3);
+        return many('tensor_split', c, c, dd);
+      }
+      const a = R.int(0, n);
+      const b = R.int(a, n);
+      return many('tensor_split', 3, [a, b], dd);
+    }
   }
   void env;
   return null;

@@ -61,6 +61,9 @@ function makeChain(R: Rng, id: number): GradChain {
     // PyTorch's backward of a write into overlapping memory (fill_ of an expanded view) raises: not this test's subject
     const w = add.find((st) => 'do' in st);
     if (w && !detached.has(src) && x.st === bb.st && (w.do === 'setIndex' ? index(x, (w.args as [Item[], number])[0]) : x).overlapsAtAll()) continue;
+    // no unbind/split/chunk pieces: PyTorch forbids writing them (or using them after a write to their base)
+    // when they require grad; fixtures/views.json covers those errors
+    if (add.some((st) => Array.isArray(st.let))) continue;
     const before = steps.length;
     let ok = true;
     for (const s of add) {

@@ -107,7 +107,7 @@ describe(`random view chains vs the strided reference model (${CHAINS} chains, s
         if (c.expected.error?.message.startsWith(e)) seen.add(`error: ${e}`);
     }
     for (const k of ['view', 'reshape', 'flatten', 'unflatten', 'squeeze', 'unsqueeze', 'transpose', 'swapaxes', 't', 'T', 'mT', 'permute', 'movedim', 'select',
-      'narrow', 'index', 'expand', 'diagonal', 'unfold', 'as_strided', 'contiguous', 'detach', 'data', 'add_', 'mul_', 'fill_', 'zero_', 'copy_', 'setIndex',
+      'narrow', 'index', 'expand', 'diagonal', 'unfold', 'as_strided', 'contiguous', 'detach', 'data', 'unbind', 'split', 'chunk', 'tensor_split', 'add_', 'mul_', 'fill_', 'zero_', 'copy_', 'setIndex',
       'error: setStorage: sizes [', 'error: view size is not compatible', 'error: unsupported operation: more than one element'])
       expect(seen, k).toContain(k);
   });
