@@ -7,6 +7,7 @@ import { RuntimeError } from './errors.js';
 import { contiguousStrides, normDim, numel, type Shape } from './shape.js';
 import { gatherStrided, hasInternalOverlap, isContiguous, OVERLAP_MESSAGE, scatterStrided } from './strided.js';
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
+import { readNumber } from './half.js';
 import type { Node } from './autograd/node.js';
 
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
@@ -391,6 +392,7 @@ const CPU = Object.freeze({ type: 'cpu' as const, toString: () => 'cpu' });
 export function readElem(d: TypedArray, i: number, dt: DType): number | boolean {
   if (dt === int64) return Number((d as BigInt64Array)[i]);
   if (dt === bool) return (d as Uint8Array)[i] !== 0;
+  if (dt.isHalf) return readNumber(d, i, dt);
   return (d as Float32Array)[i];
 }
 

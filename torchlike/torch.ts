@@ -5,7 +5,9 @@ export { Tensor, isTensor } from '../src/tensor.js';
 export {
   DType, float32, float64, int32, int64, bool, promote_types, get_default_dtype, set_default_dtype,
   float32 as float, float64 as double, int64 as long, int32 as int,
+  float16, bfloat16, uint8, int8, int16, float16 as half, int16 as short, can_cast,
 } from '../src/dtype.js';
+export { finfo, iinfo } from '../src/finfo.js';
 export { result_type } from './result_type.js';
 import '../src/ops/index.js';
 import '../src/format.js';

@@ -4,7 +4,7 @@
 // Loading accepts only the globals torch.load(weights_only=True) accepts; nothing in the file runs.
 import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { bool, type DType, float32, float64, int32, int64, type TypedArray } from '../../src/dtype.js';
+import { bfloat16, bool, type DType, float16, float32, float64, int16, int32, int64, int8, type TypedArray, uint8 } from '../../src/dtype.js';
 import { contiguousStrides, numel } from '../../src/shape.js';
 import { Tensor } from '../../src/tensor.js';
 import { atomicWrite } from '../atomic.js';
@@ -16,6 +16,11 @@ const STORAGE_TYPES: Record<string, DType> = {
   IntStorage: int32,
   LongStorage: int64,
   BoolStorage: bool,
+  HalfStorage: float16,
+  BFloat16Storage: bfloat16,
+  ByteStorage: uint8,
+  CharStorage: int8,
+  ShortStorage: int16,
 };
 const STORAGE_NAME = new Map<DType, string>(Object.entries(STORAGE_TYPES).map(([k, v]) => [v, k]));
 
@@ -86,7 +91,7 @@ export function load(f: string | Uint8Array): unknown {
         if (mod === 'torch._utils' && name === '_rebuild_tensor_v2') return REBUILD_TENSOR;
         if (mod === 'torch._utils' && name === '_rebuild_parameter') return REBUILD_PARAM;
         if (mod === 'torch' && name in STORAGE_TYPES) return STORAGE_TYPES[name];
-        if (mod === 'torch' && name.endsWith('Storage')) throw new UnpicklingError(`unsupported storage type torch.${name} (torchlike has float32, float64, int32, int64, bool)`);
+        if (mod === 'torch' && name.endsWith('Storage')) throw new UnpicklingError(`unsupported storage type torch.${name} (torchlike has float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8, bool)`);
         throw new UnpicklingError(
           `Unsupported global: GLOBAL ${mod}.${name} was not an allowed global by default. torchlike loads like torch.load(weights_only=True) and never runs code from a file.`,
         );

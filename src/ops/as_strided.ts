@@ -9,7 +9,8 @@ import { activeTracer, apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp, type OpDef } from '../op.js';
 import { numel } from '../shape.js';
-import { int64 } from '../dtype.js';
+import { bool, type DType, int64 } from '../dtype.js';
+import { halfCodec } from '../half.js';
 import { checkInBounds, scatterStrided, storageIndices } from '../strided.js';
 import { Tensor } from '../tensor.js';
 import { type Geometry, makeView, relativeGeometry, viewPositions } from './_view.js';
@@ -56,10 +57,18 @@ const gradScatter: OpDef<ScatterAttrs>['grad'] = (ctx, [gy]) => {
   ];
 };
 
-/** Writes src's values (row-major) at positions pos of the dense array d. */
-function scatterInto(d: Arr, src: Arr, pos: BigInt64Array, accumulate: boolean): void {
-  if (accumulate) for (let i = 0; i < pos.length; i++) (d as { [i: number]: number })[Number(pos[i])] += src[i] as number;
-  else for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = src[i];
+/** Writes src's values (row-major) at positions pos of the dense array d (adding, as dtype dt's numbers, when accumulating). */
+function scatterInto(d: Arr, src: Arr, pos: BigInt64Array, accumulate: boolean, dt: DType): void {
+  if (!accumulate) for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = src[i];
+  else if (dt.isHalf) {
+    const { enc, dec } = halfCodec(dt);
+    for (let i = 0; i < pos.length; i++) {
+      const k = Number(pos[i]);
+      d[k] = enc(dec(d[k] as number) + dec(src[i] as number));
+    }
+  } else if (dt === bool) for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = (d[Number(pos[i])] as number) | (src[i] as number);
+  else if (typeof d[0] === 'bigint') for (let i = 0; i < pos.length; i++) (d as { [i: number]: bigint })[Number(pos[i])] += src[i] as bigint;
+  else for (let i = 0; i < pos.length; i++) (d as { [i: number]: number })[Number(pos[i])] += src[i] as number;
 }
 
 export const AsStridedScatter = defineOp<ScatterAttrs>({
@@ -68,7 +77,7 @@ export const AsStridedScatter = defineOp<ScatterAttrs>({
   lower: lowerScatter,
   eager: ([x, src, pos], a, [o]) => {
     const d = (x._data as Float32Array).slice();
-    scatterInto(d as unknown as Arr, src._data as unknown as Arr, pos._data as BigInt64Array, a.accumulate);
+    scatterInto(d as unknown as Arr, src._data as unknown as Arr, pos._data as BigInt64Array, a.accumulate, x.dtype);
     return [new Tensor(d, o.shape, o.dtype)];
   },
   attrKey: (a) => (a.accumulate ? 'acc' : ''),
