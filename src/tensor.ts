@@ -13,19 +13,32 @@ import type { Node } from './autograd/node.js';
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
 export class Storage {
   version = 0;
-  /** identity for data_ptr() (PyTorch shows addresses; here each storage gets its own range) */
-  readonly id = nextStorageId++;
+  /** @internal the address data_ptr() reports, given out on first use (PyTorch shows real addresses) */
+  _addr = -1;
+  /** A made-up address: storages get disjoint ranges, so pointer arithmetic behaves as in PyTorch. */
+  get address(): number {
+    if (this._addr < 0) {
+      this._addr = nextAddress;
+      nextAddress += Math.ceil((this.data.byteLength + 1) / 64) * 64;
+    }
+    return this._addr;
+  }
   /** The typed array was handed out (numpy(), from_numpy, file views): it must be written in place, never replaced. */
   exposed = false;
   constructor(public data: TypedArray) {}
 }
 
-let nextStorageId = 1;
+let nextAddress = 2 ** 20;
 
 export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
 
 export class Tensor {
   /** @internal */ _st: Storage;
+  /**
+   * @internal the in-place version counter, shared by a tensor, its views and detach(); .data
+   * gets a counter of its own, as in PyTorch (writes through it don't fail backward).
+   */
+  _vc: { version: number };
   /** @internal */ _shape: number[];
   /** @internal element strides; null: row-major contiguous for _shape */ _strides: number[] | null;
   /** @internal first element's index in the storage */ _offset: number;
@@ -63,6 +76,7 @@ export class Tensor {
   /** @internal Use torch.tensor / torch.zeros etc. to create tensors. */
   constructor(data: TypedArray | Storage, shape: Shape, dtype: DType, strides: readonly number[] | null = null, offset = 0) {
     this._st = data instanceof Storage ? data : new Storage(data);
+    this._vc = this._st;
     this._shape = shape as number[];
     this.dtype = dtype;
     this._strides = strides as number[] | null;
@@ -119,7 +133,7 @@ export class Tensor {
    * have the same data_ptr, and it moves by offset × element_size as in PyTorch.
    */
   data_ptr(): number {
-    return this._st.id * 2 ** 40 + this._offset * this.dtype.itemsize;
+    return this._st.address + this._offset * this.dtype.itemsize;
   }
   /** The memory this tensor views (enough to tell shared storage apart, as in PyTorch). */
   untyped_storage(): UntypedStorage {
@@ -220,24 +234,25 @@ export class Tensor {
    * this tensor's memory (directly when contiguous; copied back through the strides otherwise).
    * Refuses tensors whose elements overlap (expanded ones), as PyTorch does.
    */
-  _mutate(fn: (d: TypedArray) => void): void {
+  _mutate(fn: (d: TypedArray) => void, overlapOk = false): void {
     if (this._contig) {
       fn(this._data);
       return;
     }
-    this._checkWritable();
+    if (!overlapOk) this._checkWritable();
     const tmp = this._data.slice();
     fn(tmp);
-    this._writeDense(tmp);
+    this._writeDense(tmp, overlapOk);
   }
   /** @internal writes row-major values into this tensor's (possibly strided) memory */
-  _writeDense(src: TypedArray): void {
+  _writeDense(src: TypedArray, overlapOk = false): void {
+    if (src.length === 0) return;
     if (this._contig) {
       const d = this._st.data;
       if (src !== d) (d as Float32Array).set(src as Float32Array, this._offset);
       return;
     }
-    this._checkWritable();
+    if (!overlapOk) this._checkWritable();
     const d = this._st.data;
     scatterStrided(d, this._shape, this._strides!, this._offset, src.buffer === d.buffer ? src.slice() : src);
   }
@@ -276,6 +291,7 @@ export class Tensor {
   detach(): Tensor {
     const t = new Tensor(this._st, this._shape, this.dtype, this._strides, this._offset);
     t._base = this;
+    t._vc = this._vc;
     return t;
   }
   /** Detaches in place (a leaf afterwards). */
@@ -286,10 +302,13 @@ export class Tensor {
   }
   /** Tensor.data: a detached alias; assigning replaces the values without autograd. */
   get data(): Tensor {
-    return this.detach();
+    const t = this.detach();
+    t._vc = { version: 0 };
+    return t;
   }
   set data(v: Tensor) {
     this._st = v._st;
+    this._vc = v._vc;
     this._shape = v._shape.slice();
     this._strides = v._strides === null ? null : v._strides.slice();
     this._offset = v._offset;
@@ -361,11 +380,11 @@ export class Tensor {
 
   /** @internal marks an in-place write (autograd's version counter). */
   _bump(): void {
-    this._st.version++;
+    this._vc.version++;
   }
   /** The in-place version counter, as Tensor._version. */
   get _version(): number {
-    return this._st.version;
+    return this._vc.version;
   }
 }
 
@@ -377,7 +396,7 @@ export class UntypedStorage {
     private readonly itemsize: number,
   ) {}
   data_ptr(): number {
-    return this.st.id * 2 ** 40;
+    return this.st.address;
   }
   nbytes(): number {
     return this.st.data.length * this.itemsize;

@@ -14,17 +14,18 @@ import { halfCodec } from '../half.js';
 import { checkInBounds, scatterStrided, storageIndices } from '../strided.js';
 import { Tensor } from '../tensor.js';
 import { type Geometry, makeView, relativeGeometry, viewPositions } from './_view.js';
-import { reshape } from './reshape.js';
 
 type Arr = { [i: number]: number | bigint; length: number };
 
-export const AsStrided = defineOp<{ geom: Geometry | null }>({
+/** geom: the view relative to a contiguous input's row-major layout; abs: in the input's storage (torch.as_strided) */
+export const AsStrided = defineOp<{ geom: Geometry | null; abs?: Geometry }>({
   name: 'as_strided',
   view: true,
   infer: ([x, pos]) => [{ dtype: x.dtype, shape: pos._shape }],
   lower: (g, [x, pos]) => [g.op1('Gather', [g.op1('Reshape', [x, g.ints([-1])]), pos])],
   // Over a contiguous input the result is a view; otherwise (gradients, strided bases) a gather.
   eager: ([x, pos], a, [o]) => {
+    if (a.abs !== undefined) return [makeView(x, a.abs.shape, a.abs.strides, a.abs.offset)];
     if (a.geom !== null && x._contig) return [makeView(x, a.geom.shape, a.geom.strides, a.geom.offset + x._offset)];
     const src = x._data as unknown as Arr;
     const p = pos._data as BigInt64Array;
@@ -104,7 +105,9 @@ export const CopySlices = defineOp<ScatterAttrs & { geom: Geometry | null }>({
       const p = pos._data as BigInt64Array;
       for (let i = 0; i < p.length; i++) (st as unknown as Arr)[where[Number(p[i])]] = s[i];
     }
-    return [new Tensor(x._st, x._shape, x.dtype, x._strides, x._offset)];
+    const t = new Tensor(x._st, x._shape, x.dtype, x._strides, x._offset);
+    t._vc = x._vc;
+    return [t];
   },
   attrKey: () => '',
   saves: { inputs: [2] },
@@ -161,7 +164,10 @@ function positionsFor(input: Tensor, size: readonly number[], stride: readonly n
     const pos = viewPositions(b, size, stride, offset);
     if (!(pos._data as BigInt64Array).includes(-1n)) return [b, pos];
   }
-  throw new RuntimeError('as_strided: the view reads memory outside the tensor it was made from');
+  // Memory neither the input nor its base covers: a view of the storage itself (no gradient path).
+  const all = new Tensor(input._st, [input._st.data.length], input.dtype);
+  all._base = input._base ?? input;
+  return [all, viewPositions(all, size, stride, offset)];
 }
 
 function checkSizes(size: readonly number[], stride: readonly number[]): void {
@@ -180,7 +186,8 @@ export function as_strided(input: Tensor, size: readonly number[], stride: reado
   checkSizes(size, stride);
   const off = storage_offset ?? input._offset;
   const [b, pos] = positionsFor(input, size, stride, off);
-  return apply1(AsStrided, [b, pos], { geom: relativeGeometry({ _shape: [...size], _stridesOrDense: stride, _offset: off }, b) });
+  const abs = { shape: [...size], strides: [...stride], offset: off };
+  return apply1(AsStrided, [b, pos], { geom: relativeGeometry({ _shape: abs.shape, _stridesOrDense: abs.strides, _offset: off }, b), abs });
 }
 
 /**
@@ -213,14 +220,13 @@ Tensor.prototype.as_strided_scatter = function (this: Tensor, src: Tensor, size:
   return as_strided_scatter(this, src, size, stride, storage_offset);
 };
 
-// A view whose base was rebased by an in-place op gets its history from the base again: a
-// reshape when it is the whole base (exported graphs keep dynamic axes), else as_strided.
+// A view whose base was rebased by an in-place op gets its history from the base again, as
+// as_strided of the base (PyTorch's view regeneration).
 Tensor._refreshView = (t: Tensor): void => {
   if (!gradMode.enabled && activeTracer() === null) return;
   const b = t._viewOf!;
   t._viewEpoch = b._epoch;
-  const whole = t._contig && b._contig && t._offset === b._offset && numel(t._shape) === numel(b._shape);
-  const g = whole ? reshape(b, t._shape) : apply1(AsStrided, [b, positionsOf(t, b)], { geom: relativeGeometry(t, b) });
+  const g = apply1(AsStrided, [b, positionsOf(t, b)], { geom: relativeGeometry(t, b) });
   t.grad_fn = g.grad_fn;
   t._outIdx = g._outIdx;
   t._rg = g._rg;

@@ -36,25 +36,23 @@ export function permute(input: Tensor, dims: readonly number[]): Tensor {
     throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${r} is not equal to len(dims) = ${dims.length}`);
   const perm = dims.map((d) => normDim(d, r));
   if (new Set(perm).size !== r) throw new RuntimeError('permute(): duplicate dims are not allowed.');
-  if (perm.every((p, i) => p === i)) return input;
   return apply1(Permute, [input], { perm });
 }
 
 /** torch.transpose(input, dim0, dim1) */
 export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
   const r = input._shape.length;
-  if (r === 0) return input;
   const a = normDim(dim0, r);
   const b = normDim(dim1, r);
   const perm = Array.from({ length: r }, (_, i) => (i === a ? b : i === b ? a : i));
-  return permute(input, perm);
+  return permute(input, r === 0 ? [] : perm);
 }
 
 /** torch.t(input): transposes a ≤2-D tensor. */
 export function t(input: Tensor): Tensor {
   const r = input._shape.length;
   if (r > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${r}D`);
-  return r < 2 ? input : transpose(input, 0, 1);
+  return r < 2 ? permute(input, r === 0 ? [] : [0]) : transpose(input, 0, 1);
 }
 
 declare module '../tensor.js' {

@@ -3,7 +3,7 @@ import { bind } from '../args.js';
 import { RuntimeError } from '../errors.js';
 import { fmtShape, normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { slice } from './slice.js';
+import { sliceView } from './slice.js';
 
 /** Pieces of given sizes along dim (sizes must add up to the dim's size). */
 export function split_with_sizes(input: Tensor, split_sizes: readonly number[], dim = 0): Tensor[] {
@@ -15,7 +15,7 @@ export function split_with_sizes(input: Tensor, split_sizes: readonly number[], 
       `split_with_sizes expects split_sizes to sum exactly to ${n} (input tensor's size at dimension ${d}), but got split_sizes=${fmtShape(split_sizes)}`,
     );
   let off = 0;
-  return split_sizes.map((len) => slice(input, d, off, (off += len)));
+  return split_sizes.map((len) => sliceView(input, d, off, (off += len)));
 }
 
 /**

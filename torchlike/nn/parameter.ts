@@ -16,7 +16,8 @@ export class Parameter extends Tensor {
   constructor(...args: [data?: Tensor | null | { data?: Tensor | null; requires_grad?: boolean }, requires_grad?: boolean | { requires_grad?: boolean }]) {
     const o = bind<{ data?: Tensor | null; requires_grad?: boolean }>(['data', 'requires_grad'], args, { requires_grad: true });
     const src = o.data ?? emptyTensor([0], float32);
-    super(src._st, src._shape.slice(), src.dtype);
+    super(src._st, src._shape.slice(), src.dtype, src._strides, src._offset);
+    this._vc = src._vc;
     this._base = null;
     if (o.requires_grad) this.requires_grad_(true);
   }
