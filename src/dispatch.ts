@@ -123,11 +123,12 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   if (gradMode.enabled || tracer !== null)
     for (let i = 0; i < inputs.length; i++) {
       const t = inputs[i];
-      if (t._viewOf !== null && t._viewEpoch !== t._viewOf._epoch) Tensor._refreshView(t);
+      if (t._viewOf !== null && (t._viewEpoch !== t._viewOf._epoch || t._multi !== null)) Tensor._refreshView(t, true);
     }
   const out = op.infer(inputs, attrs);
   const outs = op.eager !== undefined ? op.eager(inputs, attrs, out) : execute(op, inputs, attrs, out);
-  if (op.view === true && outs[0]._st === inputs[0]._st) outs[0]._viewStep = { op, inputs, attrs };
+  if (op.view !== undefined)
+    for (let i = 0; i < outs.length; i++) if (outs[i]._st === inputs[0]._st) outs[i]._viewStep = { op, inputs, attrs, out: i };
   if (tracer !== null) tracer.record(op as OpDef<unknown>, inputs, attrs, outs);
   if (op.grad !== undefined && gradMode.enabled) {
     let need = false;
@@ -140,6 +141,7 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
           t._rg = true;
           t.grad_fn = node;
           t._outIdx = i;
+          if (op.view === 'multi') t._multi = { idx: i, version: t._vc.version };
         }
       }
     }

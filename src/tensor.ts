@@ -67,7 +67,9 @@ export class Tensor {
    */
   _viewOf: Tensor | null = null;
   /** @internal how a view op made this view from its input (inputs[0]): replayed to find element positions */
-  _viewStep: { readonly op: unknown; readonly inputs: readonly Tensor[]; readonly attrs: unknown } | null = null;
+  _viewStep: { readonly op: unknown; readonly inputs: readonly Tensor[]; readonly attrs: unknown; readonly out: number } | null = null;
+  /** @internal output `idx` of a multi-view op (unbind, split) made while it required grad; `version`: its base's then */
+  _multi: { readonly idx: number; readonly version: number } | null = null;
   /** @internal bumped when this tensor's history is rebased by an in-place op; views compare it */
   _epoch = 0;
   /** @internal for views: the base's _epoch when this view's grad_fn was made */
@@ -347,11 +349,11 @@ export class Tensor {
   /** @internal called when sizes are read (size()/shape): the ONNX tracer keeps such sizes dynamic */
   static _onSize?: (t: Tensor, dim?: number) => void;
   /** @internal rebuilds a view's history from its base after an in-place write (ops/as_strided.ts) */
-  static _refreshView: (t: Tensor) => void;
+  static _refreshView: (t: Tensor, use: boolean) => void;
   /** @internal brings a view's autograd history up to date with its base's */
   _fresh(): void {
     const b = this._viewOf;
-    if (b !== null && this._viewEpoch !== b._epoch) Tensor._refreshView(this);
+    if (b !== null && this._viewEpoch !== b._epoch) Tensor._refreshView(this, false);
   }
   /** @internal set by autograd/engine.ts */
   static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;

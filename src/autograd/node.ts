@@ -78,7 +78,8 @@ export class OpNode<A> extends Node {
   }
 
   name(): string {
-    return this.op.backwardName ?? `${camel(this.op.name)}Backward0`;
+    const b = this.op.backwardName;
+    return b === undefined ? `${camel(this.op.name)}Backward0` : typeof b === 'string' ? b : b(this.attrs);
   }
 
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {

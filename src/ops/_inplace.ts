@@ -12,7 +12,7 @@ import { to_dtype } from './to_dtype.js';
 import { no_grad } from '../autograd/grad_mode.js';
 import { OpNode } from '../autograd/node.js';
 import { apply1 } from '../dispatch.js';
-import { CopySlices, positionsOf } from './as_strided.js';
+import { CopySlices, multiViewMessage, positionsOf } from './as_strided.js';
 import { relativeGeometry } from './_view.js';
 
 /**
@@ -24,6 +24,7 @@ export function checkInplace(self: Tensor, overlapOk = false): void {
     if (self._rg && self.is_leaf) throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
     const b = self._viewOf;
     if (b !== null && b._rg && b.is_leaf) throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+    if (self._multi !== null) throw new RuntimeError(multiViewMessage(self, 'is being modified inplace'));
   }
   if (!overlapOk) self._checkWritable();
 }

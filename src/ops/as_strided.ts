@@ -5,7 +5,7 @@
 // ScatterElements and the gradient rules are each other.
 import { zeros } from '../creation.js';
 import { gradMode } from '../autograd/grad_mode.js';
-import { activeTracer, apply1 } from '../dispatch.js';
+import { activeTracer, apply, apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp, type OpDef } from '../op.js';
 import { numel } from '../shape.js';
@@ -144,7 +144,7 @@ export function positionsOf(v: Tensor, base: Tensor): Tensor {
     t = s.inputs[0];
   }
   let p = apply1(Positions, [base], undefined);
-  for (let i = chain.length - 1; i >= 0; i--) p = apply1(chain[i].op as OpDef<unknown>, [p, ...chain[i].inputs.slice(1)], chain[i].attrs);
+  for (let i = chain.length - 1; i >= 0; i--) p = apply(chain[i].op as OpDef<unknown>, [p, ...chain[i].inputs.slice(1)], chain[i].attrs)[chain[i].out];
   return p;
 }
 
@@ -222,9 +222,16 @@ Tensor.prototype.as_strided_scatter = function (this: Tensor, src: Tensor, size:
 
 // A view whose base was rebased by an in-place op gets its history from the base again, as
 // as_strided of the base (PyTorch's view regeneration).
-Tensor._refreshView = (t: Tensor): void => {
+// Outputs of unbind/split keep their history; using one in an op after a write around it is
+// PyTorch's error (reading grad_fn or requires_grad is not).
+Tensor._refreshView = (t: Tensor, use: boolean): void => {
   if (!gradMode.enabled && activeTracer() === null) return;
   const b = t._viewOf!;
+  const m = t._multi;
+  if (m !== null) {
+    if (use && m.version !== t._vc.version) throw new RuntimeError(multiViewMessage(t, 'its base or another view of its base has been modified inplace'));
+    return;
+  }
   t._viewEpoch = b._epoch;
   const g = apply1(AsStrided, [b, positionsOf(t, b)], { geom: relativeGeometry(t, b) });
   t.grad_fn = g.grad_fn;
@@ -232,6 +239,11 @@ Tensor._refreshView = (t: Tensor): void => {
   t._rg = g._rg;
   activeTracer()?.alias(t, g);
 };
+
+/** PyTorch's error for writes into (or after writes around) outputs of unbind/split. */
+export function multiViewMessage(t: Tensor, what: string): string {
+  return `Output ${t._multi!.idx} of ${t._gradFn!.name()} is a view and ${what}. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.`;
+}
 
 /**
  * The gradient of a view op that picks elements without repeats (diagonal, unfold windows may

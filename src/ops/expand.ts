@@ -66,7 +66,8 @@ export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
     const strides = new Array<number>(a.shape.length);
     for (let i = a.shape.length - 1; i >= 0; i--) {
       const size = i >= lead ? x._shape[i - lead] : 1;
-      let s = i >= lead ? st[i - lead] : i === a.shape.length - 1 ? 1 : a.shape[i + 1] * strides[i + 1];
+      // (a 0-d input: every stride 0, as PyTorch's)
+      let s = i >= lead ? st[i - lead] : i === a.shape.length - 1 ? 0 : a.shape[i + 1] * strides[i + 1];
       if (size !== a.shape[i]) s = 0;
       strides[i] = s;
     }
