@@ -14,7 +14,7 @@ import { eq } from './eq.js';
 import { gt } from './gt.js';
 import { lt } from './lt.js';
 import { reshape } from './reshape.js';
-import { reducedShape, type ReduceAttrs } from './sum.js';
+import { reducedShape, type ReduceAttrs } from './_reduce.js';
 import { where } from './where.js';
 
 export interface DimAttrs {

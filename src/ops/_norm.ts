@@ -8,7 +8,7 @@ import type { GraphBuilder } from '../graph/builder.js';
 import type { GradCtx, OpDef } from '../op.js';
 import type { Tensor } from '../tensor.js';
 import { lowerInvstd } from './native_batch_norm.js';
-import { lowerReduce, type ReduceAttrs } from './sum.js';
+import { lowerReduce, type ReduceAttrs } from './_reduce.js';
 
 /** mean and invstd of x over `norm` (kept dims), and d = x − mean. */
 export function lowerNormStats(g: GraphBuilder, x: string, norm: ReduceAttrs, eps: number, dtype: DType): { mean: string; d: string; inv: string } {

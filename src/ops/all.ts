@@ -2,9 +2,9 @@
 import { bool } from '../dtype.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import type { DimArg } from './amax.js';
+import type { DimArg } from './_reduce.js';
 import { boolInfer, boolKey, boolReduce, lowerAny } from './any.js';
-import type { ReduceAttrs } from './sum.js';
+import type { ReduceAttrs } from './_reduce.js';
 
 export const All = defineOp<ReduceAttrs>({
   name: 'all',

@@ -3,7 +3,6 @@
 import { bind } from '../args.js';
 import { bool, type DType, int32 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
-import { IndexError, RuntimeError } from '../errors.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type GradCtx } from '../op.js';
 import { Tensor } from '../tensor.js';
@@ -14,26 +13,10 @@ import { logical_and } from './logical_and.js';
 import { logical_or } from './logical_or.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
-import { lowerReduce, reducedShape, type ReduceAttrs, sum } from './sum.js';
+import { sum } from './sum.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
-
-export type DimArg = number | number[] | null | undefined;
-
-import { reduceDims } from '../shape.js';
-export { reduceDims };
-
-/** PyTorch's errors for max-like reductions of empty inputs (no identity element). */
-export function checkNonEmpty(name: string, shape: readonly number[], dim: DimArg, dims: readonly number[]): void {
-  const dimGiven = dim != null && !(Array.isArray(dim) && dim.length === 0);
-  if (!dimGiven) {
-    if (shape.includes(0))
-      throw new RuntimeError(
-        `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
-      );
-    return;
-  }
-  for (const d of dims) if (shape[d] === 0) throw new IndexError(`${name}(): Expected reduction dim ${d} to have non-zero size.`);
-}
+import { checkNonEmpty, type DimArg, reduceDims, reduceInfer, reduceKey } from './_reduce.js';
 
 /**
  * ReduceMax/ReduceMin with PyTorch's NaN propagation: ORT keeps a NaN only when it comes first
@@ -58,9 +41,6 @@ export function tieGrad(ctx: GradCtx<ReduceAttrs>, gy: Tensor, nanTies = false):
   // gy/count broadcasts back over the reduced dims in the product.
   return mul(div(reshape(gy, kept), sum(mask, ctx.attrs.dims, true)), mask);
 }
-
-export const reduceKey = (a: ReduceAttrs): string => a.dims.join(',') + (a.keepdim ? 'k' : '');
-export const reduceInfer = (x: readonly Tensor[], a: ReduceAttrs) => [{ dtype: x[0].dtype, shape: reducedShape(x[0]._shape, a.dims, a.keepdim) }];
 
 export const Amax = defineOp<ReduceAttrs>({
   name: 'amax',

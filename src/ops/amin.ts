@@ -1,8 +1,9 @@
 // amin: the minimum over dims (torch.amin, Tensor.amin). Shared pieces live in amax.ts.
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, lowerMaxMin, reduceInfer, reduceKey, reduceMaxMin, tieGrad } from './amax.js';
-import type { ReduceAttrs } from './sum.js';
+import { lowerMaxMin, reduceMaxMin, tieGrad } from './amax.js';
+import { type DimArg, reduceInfer, reduceKey } from './_reduce.js';
+import type { ReduceAttrs } from './_reduce.js';
 
 export const Amin = defineOp<ReduceAttrs>({
   name: 'amin',

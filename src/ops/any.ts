@@ -5,8 +5,8 @@ import { apply1 } from '../dispatch.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type OpDef } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, reduceDims } from './amax.js';
-import { lowerReduce, reducedShape, type ReduceAttrs } from './sum.js';
+import { type DimArg, reduceDims } from './_reduce.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 
 /** x as bool (non-zero and NaN are true), counted over dims as int32, then "count > 0". */
 export function lowerAny(g: GraphBuilder, xb: string, a: ReduceAttrs): string {

@@ -7,7 +7,7 @@ import type { GraphBuilder } from '../graph/builder.js';
 import { defineOp, type OpDef } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { lowerReduce, reducedShape } from './sum.js';
+import { lowerReduce, reducedShape } from './_reduce.js';
 
 export interface ArgAttrs {
   /** null: over the flattened input */

@@ -4,8 +4,8 @@ import { bool, int64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, reduceDims } from './amax.js';
-import { lowerReduce, reducedShape, type ReduceAttrs } from './sum.js';
+import { type DimArg, reduceDims } from './_reduce.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 
 export const CountNonzero = defineOp<ReduceAttrs>({
   name: 'count_nonzero',

@@ -4,12 +4,12 @@ import { get_default_dtype } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, reduceDims } from './amax.js';
+import { type DimArg, reduceDims } from './_reduce.js';
 import { exp } from './exp.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
 import { sub } from './sub.js';
-import { lowerReduce, reducedShape, type ReduceAttrs } from './sum.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
 
 export const Logsumexp = defineOp<ReduceAttrs>({

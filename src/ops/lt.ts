@@ -2,7 +2,7 @@
 import { Tensor } from '../tensor.js';
 import type { TensorOrScalar } from './_common.js';
 import { inplace } from './_inplace.js';
-import { compare, defineComparison } from './eq.js';
+import { compare, defineComparison } from './_compare.js';
 
 export const Lt = defineComparison('lt', (g, a, b) => g.op1('Less', [a, b]));
 

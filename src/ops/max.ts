@@ -8,10 +8,10 @@ import { defineOp, type OpDef } from '../op.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { type DimAttrs, reduceAllFields, reduceDimFields } from './_minmax.js';
-import { checkNonEmpty, reduceDims } from './amax.js';
+import { checkNonEmpty, reduceDims } from './_reduce.js';
 import { maximum } from './maximum.js';
 import { reshape } from './reshape.js';
-import type { ReduceAttrs } from './sum.js';
+import type { ReduceAttrs } from './_reduce.js';
 
 /** (values, indices) of max/min over a dim: an array that also has PyTorch's field names. */
 export type ValuesIndices = [Tensor, Tensor] & { values: Tensor; indices: Tensor };

@@ -7,7 +7,8 @@ import { defineOp } from '../op.js';
 import { reduceDims } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { mul } from './mul.js';
-import { expandReduced, lowerReduce, reducedShape, sum, type ReduceAttrs } from './sum.js';
+import { sum } from './sum.js';
+import { expandReduced, lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
 
 export const Mean = defineOp<ReduceAttrs>({

@@ -4,7 +4,7 @@ import { Tensor } from '../tensor.js';
 import { type DimAttrs, reduceAllFields, reduceDimFields } from './_minmax.js';
 import { maxMin, type ValuesIndices } from './max.js';
 import { minimum } from './minimum.js';
-import type { ReduceAttrs } from './sum.js';
+import type { ReduceAttrs } from './_reduce.js';
 
 export const MinAll = defineOp<ReduceAttrs>({ name: 'min', backwardName: 'MinBackward1', ...reduceAllFields('ReduceMin') });
 

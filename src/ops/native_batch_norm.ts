@@ -14,7 +14,7 @@ import { defineOp, type Meta } from '../op.js';
 import type { Tensor } from '../tensor.js';
 import { noDoubleBackward } from './_common.js';
 import { commitInplace } from './_inplace.js';
-import { lowerReduce } from './sum.js';
+import { lowerReduce } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
 
 const placeholders = new Map<DType, Tensor>();

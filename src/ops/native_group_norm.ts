@@ -13,7 +13,7 @@ import type { Tensor } from '../tensor.js';
 import { noDoubleBackward } from './_common.js';
 import { lowerNormInputGrad, lowerNormStats, normGrad } from './_norm.js';
 import { lowerChannel, optInput } from './native_batch_norm.js';
-import { lowerReduce } from './sum.js';
+import { lowerReduce } from './_reduce.js';
 
 type GNAttrs = { G: number; eps: number; hasW: boolean; hasB: boolean };
 type GNBackAttrs = { G: number; hasW: boolean };

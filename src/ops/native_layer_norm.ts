@@ -13,7 +13,7 @@ import type { Tensor } from '../tensor.js';
 import { noDoubleBackward } from './_common.js';
 import { lowerNormInputGrad, lowerNormStats, normGrad } from './_norm.js';
 import { optInput } from './native_batch_norm.js';
-import { lowerReduce } from './sum.js';
+import { lowerReduce } from './_reduce.js';
 
 /** `shape`: the normalized shape (LayerNormalization's Scale of ones when there is no weight). */
 type LNAttrs = { k: number; shape: readonly number[]; eps: number; hasW: boolean; hasB: boolean };

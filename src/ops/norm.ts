@@ -7,14 +7,16 @@ import { RuntimeError, TorchTypeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
 import { abs } from './abs.js';
-import { type DimArg, lowerMaxMin, reduceDims } from './amax.js';
+import { lowerMaxMin } from './amax.js';
+import { type DimArg, reduceDims } from './_reduce.js';
 import { div } from './div.js';
 import { eq } from './eq.js';
 import { mul } from './mul.js';
 import { pow } from './pow.js';
 import { reshape } from './reshape.js';
 import { sign } from './sign.js';
-import { lowerReduce, reducedShape, type ReduceAttrs, sum } from './sum.js';
+import { sum } from './sum.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
 import { where } from './where.js';
 

@@ -5,12 +5,13 @@ import { apply1 } from '../dispatch.js';
 import { TorchTypeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { reduceDims } from './amax.js';
+import { reduceDims } from './_reduce.js';
 import { div } from './div.js';
 import { eq } from './eq.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
-import { lowerReduce, reducedShape, type ReduceAttrs, sum } from './sum.js';
+import { sum } from './sum.js';
+import { lowerReduce, reducedShape, type ReduceAttrs } from './_reduce.js';
 import { to_dtype } from './to_dtype.js';
 import { where } from './where.js';
 

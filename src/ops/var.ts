@@ -8,12 +8,13 @@ import { to_dtype } from './to_dtype.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
-import { type DimArg, reduceDims } from './amax.js';
+import { type DimArg, reduceDims } from './_reduce.js';
 import { mean } from './mean.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
 import { sub } from './sub.js';
-import { reducedShape, sum } from './sum.js';
+import { sum } from './sum.js';
+import { reducedShape } from './_reduce.js';
 
 export type VarOptions = {
   dim?: DimArg;
