@@ -24,3 +24,4 @@ export * as utils from './utils/index.js';
 export * as onnx from '../export/onnx/index.js';
 export { save, load } from '../export/pt/index.js';
 export * as safetensors from '../export/safetensors.js';
+export * as testing from './testing/index.js';
