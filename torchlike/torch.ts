@@ -25,3 +25,4 @@ export * as onnx from '../export/onnx/index.js';
 export { save, load } from '../export/pt/index.js';
 export * as safetensors from '../export/safetensors.js';
 export * as testing from './testing/index.js';
+export * as numpy from '../export/numpy/index.js';
