@@ -6,6 +6,7 @@ import { compare, formatCompare } from './compare.js';
 import { convert } from './convert.js';
 import { formatInspect, inspect } from './inspect.js';
 import { formatRun, run } from './run.js';
+import { diverge, formatDiverge } from './diverge.js';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -22,9 +23,10 @@ commands:
   run MODEL.onnx          run a model on inputs from tensor files
   compare A B             assert_close per key of two tensor files or folders
   convert IN OUT          between .pt, .safetensors, .npz (and .npy for one tensor)
+  diverge MODEL.onnx      the first module whose output differs from a PyTorch hook dump
 
 options for every command: --json (machine-readable output), --help
-exit codes: 0 ok, 1 mismatch (compare, run --expect), 2 bad input or usage`,
+exit codes: 0 ok, 1 mismatch (compare, diverge, run --expect), 2 bad input or usage`,
   inspect: `usage: torchlike inspect FILE [--json]
 
 .onnx: opsets, inputs and outputs with dtypes and shapes, nodes by type, parameter count.
@@ -46,6 +48,12 @@ tolerances per dtype unless --rtol and --atol are given). Exit 1 if any key diff
 
 Converts between .pt, .safetensors and .npz (.npy for a single tensor), by extension.
 Nested .pt checkpoints become dotted keys; non-tensor entries (epoch, ...) are reported as skipped.`,
+  diverge: `usage: torchlike diverge MODEL.onnx --input NAME=FILE [--input ...] --reference DUMP.pt
+                         [--rtol R --atol A] [--json]
+
+DUMP.pt is torch.save of {module name: output} from PyTorch forward hooks (see the README).
+Each module's output is found through the module scopes in the node names (/layer1/layer1.0/conv1/Conv),
+exposed as an extra graph output and compared; exit 1 names the first module past tolerance.`,
 };
 
 const SPECS: Record<string, OptionSpec> = {
@@ -53,8 +61,9 @@ const SPECS: Record<string, OptionSpec> = {
   run: { values: ['output', 'expect', 'rtol', 'atol'], repeat: ['input'], flags: ['equal-nan', 'no-check-dtype'] },
   compare: { values: ['rtol', 'atol'], flags: ['equal-nan', 'no-check-dtype', 'verbose'] },
   convert: {},
+  diverge: { values: ['reference', 'rtol', 'atol'], repeat: ['input'], flags: ['equal-nan', 'no-check-dtype'] },
 };
-const ARITY: Record<string, number> = { inspect: 1, run: 1, compare: 2, convert: 2 };
+const ARITY: Record<string, number> = { inspect: 1, run: 1, compare: 2, convert: 2, diverge: 1 };
 
 const closeOpts = (p: Parsed) => ({
   rtol: numberOpt(p, 'rtol'), atol: numberOpt(p, 'atol'),
@@ -107,6 +116,13 @@ export function main(argv: readonly string[], io: CliIO): number {
       const r = run(a, p.values.get('input') ?? [], p.values.get('output')?.[0] ?? null, p.values.get('expect')?.[0] ?? null, closeOpts(p));
       emit(r, formatRun(r) + (r.comparison ? `\n\ncompared with ${r.comparison.b}:\n${formatCompare(r.comparison, false)}` : ''));
       return r.comparison && !r.comparison.ok ? 1 : 0;
+    }
+    if (verb === 'diverge') {
+      const ref = p.values.get('reference')?.[0];
+      if (!ref) throw new UsageError('diverge needs --reference DUMP.pt');
+      const r = diverge(a, p.values.get('input') ?? [], ref, closeOpts(p));
+      emit(r, formatDiverge(r));
+      return r.first_divergent === null ? 0 : 1;
     }
     // compare
     let bar: SingleBar | null = null;

@@ -175,3 +175,19 @@ describe('usage, --help and hostile input', () => {
     }
   });
 });
+
+describe('torchlike diverge', () => {
+  const D = (f: string) => join(FIX, 'divergence', f);
+  it('exit 0 when every module matches the hook dump; exit 1 naming the first divergent one', () => {
+    const ok = json('diverge', D('model.onnx'), '--input', `x=${D('input.pt')}`, '--reference', D('intermediates.pt'));
+    expect(ok.code).toBe(0);
+    expect(ok.data.rows).toHaveLength(8);
+    const ref = torch.load(D('intermediates.pt')) as Record<string, torch.Tensor>;
+    ref['3.1'] = ref['3.1'].mul(1.5);
+    torch.save(ref, T('bad_dump.pt'));
+    const bad = cli('diverge', D('model.onnx'), '--input', D('input.pt'), '--reference', T('bad_dump.pt'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('first divergent module: 3.1');
+    expect(cli('diverge', D('model.onnx'), '--input', D('input.pt')).err).toContain('diverge needs --reference DUMP.pt');
+  });
+});
