@@ -29,8 +29,8 @@ export interface CompareReport {
 }
 
 export interface CompareOptions extends Pick<AssertCloseOptions, 'rtol' | 'atol' | 'equal_nan' | 'check_dtype'> {
-  /** called after each key with (done, total) */
-  onProgress?: (done: number, total: number) => void;
+  /** called after each key with keys done/total and elements done/total */
+  onProgress?: (done: number, total: number, elements: number, totalElements: number) => void;
 }
 
 function tensorFiles(dir: string, depth = 0): string[] {
@@ -89,8 +89,11 @@ export function compareMaps(ma: Map<string, Tensor>, mb: Map<string, Tensor>, a:
   const rows: CompareRow[] = [];
   const ac: AssertCloseOptions = { rtol: opts.rtol, atol: opts.atol, equal_nan: opts.equal_nan, check_dtype: opts.check_dtype };
   if ((ac.rtol == null) !== (ac.atol == null)) throw new BadInput(`Both 'rtol' and 'atol' must be either specified or omitted, but got no ${ac.rtol == null ? 'rtol' : 'atol'}.`);
+  const totalElements = keys.reduce((n, k) => n + (ma.get(k)?.numel() ?? 0), 0);
+  let elements = 0;
   keys.forEach((key, i) => {
     const [x, y] = [ma.get(key), mb.get(key)];
+    elements += x?.numel() ?? 0;
     if (!x || !y) rows.push({ key, status: x ? 'missing in B' : 'missing in A', shape: shapeStr((x ?? y)!.shape), dtype: dtypeName((x ?? y)!) });
     else {
       const row: CompareRow = { key, status: 'ok', shape: shapeStr(x.shape), dtype: dtypeName(x) === dtypeName(y) ? dtypeName(x) : `${dtypeName(x)}/${dtypeName(y)}`, numel: x.numel() };
@@ -111,7 +114,7 @@ export function compareMaps(ma: Map<string, Tensor>, mb: Map<string, Tensor>, a:
       } else row.shape = `${shapeStr(x.shape)}/${shapeStr(y.shape)}`;
       rows.push(row);
     }
-    opts.onProgress?.(i + 1, keys.length);
+    opts.onProgress?.(i + 1, keys.length, elements, totalElements);
   });
   return { a, b, ok: rows.every((r) => r.status === 'ok'), rows, rtol: opts.rtol ?? null, atol: opts.atol ?? null };
 }

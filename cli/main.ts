@@ -70,6 +70,20 @@ const closeOpts = (p: Parsed) => ({
   equal_nan: p.flags.has('equal-nan'), check_dtype: !p.flags.has('no-check-dtype'),
 });
 
+/** A progress bar on stderr for long comparisons (many keys or many elements), else nothing. */
+function progressBar(enabled: boolean) {
+  let bar: SingleBar | null = null;
+  return (done: number, total: number, elements: number, totalElements: number): void => {
+    if (!enabled || (total < 20 && totalElements < 10_000_000)) return;
+    if (!bar) {
+      bar = new SingleBar({ format: 'comparing [{bar}] {value}/{total} keys', stream: process.stderr, clearOnComplete: true });
+      bar.start(total, 0);
+    }
+    bar.update(done);
+    if (done === total) bar.stop();
+  };
+}
+
 /**
  * Runs the torchlike command line with `argv` (without node and the script); returns the exit code.
  * @example
@@ -125,17 +139,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       return r.first_divergent === null ? 0 : 1;
     }
     // compare
-    let bar: SingleBar | null = null;
-    const r = compare(a, b, {
-      ...closeOpts(p),
-      onProgress: (done, total) => {
-        if (!io.progress || json || total < 50) return;
-        bar ??= new SingleBar({ format: 'comparing [{bar}] {value}/{total} keys', stream: process.stderr, clearOnComplete: true });
-        if (done === 1) bar.start(total, 0);
-        bar.update(done);
-        if (done === total) bar.stop();
-      },
-    });
+    const r = compare(a, b, { ...closeOpts(p), onProgress: progressBar(io.progress === true && !json) });
     emit(r, formatCompare(r, p.flags.has('verbose')));
     return r.ok ? 0 : 1;
   } catch (e) {

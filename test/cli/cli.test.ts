@@ -191,3 +191,19 @@ describe('torchlike diverge', () => {
     expect(cli('diverge', D('model.onnx'), '--input', D('input.pt')).err).toContain('diverge needs --reference DUMP.pt');
   });
 });
+
+describe('long comparisons', () => {
+  it('report progress per key (the bar is drawn only on a terminal)', async () => {
+    const { compare } = await import('../../cli/compare.js');
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, torch.full([10], i)]));
+    torch.numpy.savez(T('many.npz'), many);
+    const seen: number[] = [];
+    const r = compare(T('many.npz'), T('many.npz'), { onProgress: (done, total, el, totalEl) => seen.push(done, total, el, totalEl) });
+    expect(r.ok).toBe(true);
+    expect(seen.slice(-4)).toEqual([30, 30, 300, 300]);
+    let out = '';
+    const code = main(['compare', T('many.npz'), T('many.npz')], { out: (s) => (out += s), err: () => {}, progress: true });
+    expect(code).toBe(0);
+    expect(out).toContain('OK: 30 tensors close');
+  });
+});
