@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 
-interface Enc { __tensor__?: { dtype: string; shape: number[]; data: unknown[] }; t?: boolean; __float__?: string }
+interface Enc { __tensor__?: { dtype: string; shape: number[]; data?: unknown[]; sparse?: [number, unknown][] }; t?: boolean; __float__?: string }
 interface Case { name: string; actual: unknown; expected: unknown; kwargs: Record<string, unknown>; error: { type: string; message: string } | null }
 const fixtures = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/testing.json', import.meta.url)), 'utf8')) as { cases: Case[] };
 
@@ -16,8 +16,14 @@ function dec(x: unknown): unknown {
   const e = x as Enc;
   if (e.__float__) return FLOATS[e.__float__];
   if (e.__tensor__) {
-    const { dtype, shape, data } = e.__tensor__;
-    const t = torch.tensor(data.map(num) as number[], { dtype: (torch as unknown as Record<string, torch.DType>)[dtype] }).reshape(shape);
+    const { dtype, shape, data, sparse } = e.__tensor__;
+    const dt = (torch as unknown as Record<string, torch.DType>)[dtype];
+    let t: torch.Tensor;
+    if (sparse) {
+      const vals = new Array(shape.reduce((a, b) => a * b, 1)).fill(0);
+      for (const [i, v] of sparse) vals[i] = num(v);
+      t = torch.tensor(vals, { dtype: dt }).reshape(shape);
+    } else t = torch.tensor(data!.map(num) as number[], { dtype: dt }).reshape(shape);
     return e.t ? t.t() : t;
   }
   return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, dec(v)]));
