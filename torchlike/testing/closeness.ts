@@ -22,9 +22,14 @@ export interface Closeness {
 
 const f32 = Math.fround;
 
+// dtypes whose typed array holds the values themselves; others (float16, bfloat16 stored as bits)
+// are widened by a cast op first
+const NATIVE = new Set(['float32', 'float64', 'int32', 'int64', 'bool', 'uint8', 'int8', 'int16']);
+const dense = (t: Tensor): Tensor['_data'] => (NATIVE.has(t.dtype.name) ? t._data : t.double()._data);
+
 /** Values of `t` cast to `to` (then widened to float64 or int64), in row-major order. */
 function floatValues(t: Tensor, to: DType): Float64Array {
-  const d = t._data;
+  const d = dense(t);
   const out = new Float64Array(d.length);
   const round = to.name === 'float32' ? f32 : (v: number) => v;
   for (let i = 0; i < d.length; i++) out[i] = round(Number(d[i]));

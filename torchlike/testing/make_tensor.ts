@@ -69,10 +69,12 @@ export function make_tensor(...args: (number | number[] | MakeTensorOptions)[]):
     const [lo, hi] = lowHigh(opts.low, opts.high, FLOAT_RANGES[name].slice(0, 2) as [number, number], -9, 9, false);
     const r = rand(shape, { dtype, ...g });
     // high * r + low * (1 - r), each op rounded to the dtype as PyTorch's kernels do
-    const round = name === 'float64' ? (v: number) => v : Math.fround;
-    const [h, l] = [round(hi), round(lo)];
-    const d = r._data as Float32Array | Float64Array;
-    result = new Tensor(d.map((v) => round(round(h * v) + round(l * round(1 - v)))), shape.slice(), dtype);
+    if (name === 'float32' || name === 'float64') {
+      const round = name === 'float64' ? (v: number) => v : Math.fround;
+      const [h, l] = [round(hi), round(lo)];
+      const d = r._data as Float32Array | Float64Array;
+      result = new Tensor(d.map((v) => round(round(h * v) + round(l * round(1 - v)))), shape.slice(), dtype);
+    } else result = r.mul(hi).add(r.neg().add(1).mul(lo)); // float16/bfloat16: the same ops in the dtype
   } else {
     throw new TypeError(`The requested dtype '${dtype}' is not supported by torch.testing.make_tensor(). To request support, file an issue at: https://github.com/pytorch/pytorch/issues`);
   }
