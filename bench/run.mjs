@@ -2,8 +2,9 @@
 // (same sessions, same thread counts) and, when /usr/bin/python3 has torch, PyTorch.
 // Runs against the built package (dist/). Blocks of each system alternate so that drift on a
 // shared 2-core machine hits both sides alike; medians (and p10) of the blocks are reported.
-// Then runs bench/train.mjs (training steps vs PyTorch) and bench/rss.mjs (RSS over 10k steps).
-// Env: REPEATS (blocks per system, default 9), TORCH_PYTHON (default /usr/bin/python3), BENCH_TRAIN=0.
+// Then runs bench/train.mjs (training steps vs PyTorch), bench/rss.mjs (RSS over 10k steps) and
+// bench/views.mjs (cost of strided views, transposed matmul operands).
+// Env: REPEATS (blocks per system, default 9), TORCH_PYTHON (default /usr/bin/python3), BENCH_TRAIN=0, BENCH_VIEWS=0.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -152,4 +153,11 @@ if (process.env.BENCH_TRAIN !== '0') {
     const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL(`./${script}`, import.meta.url))], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
     if (r.status !== 0) console.log(`bench/${script} exited with ${r.status ?? r.signal}`);
   }
+}
+
+// (e) strided views: O(1) view ops and a transposed matmul operand (bench/views.mjs). BENCH_VIEWS=0 skips it.
+if (process.env.BENCH_VIEWS !== '0') {
+  console.log('\n=== bench/views.mjs ===');
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./views.mjs', import.meta.url))], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  if (r.status !== 0) console.log(`bench/views.mjs exited with ${r.status ?? r.signal}`);
 }

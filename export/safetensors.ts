@@ -1,12 +1,12 @@
 // safetensors (https://huggingface.co/docs/safetensors): an 8-byte little-endian header length,
 // a JSON header {name: {dtype, shape, data_offsets}, __metadata__?}, then the raw bytes.
 import { readFileSync } from 'node:fs';
-import { bool, type DType, float32, float64, int32, int64 } from '../src/dtype.js';
+import { bfloat16, bool, type DType, float16, float32, float64, int16, int32, int64, int8, uint8 } from '../src/dtype.js';
 import { numel } from '../src/shape.js';
 import { Tensor } from '../src/tensor.js';
 import { atomicWrite } from './atomic.js';
 
-const CODES: Record<string, DType> = { F32: float32, F64: float64, I32: int32, I64: int64, BOOL: bool };
+const CODES: Record<string, DType> = { F32: float32, F64: float64, I32: int32, I64: int64, BOOL: bool, F16: float16, BF16: bfloat16, U8: uint8, I8: int8, I16: int16 };
 const CODE_OF = new Map<DType, string>(Object.entries(CODES).map(([k, v]) => [v, k]));
 const MAX_HEADER = 100_000_000; // the reference implementation's limit
 

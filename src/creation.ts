@@ -5,6 +5,7 @@ import { bool, type DType, float32, get_default_dtype, int32, int64, toDType, ty
 import { RuntimeError, TorchTypeError, ValueError } from './errors.js';
 import { numel, type Shape } from './shape.js';
 import { Tensor } from './tensor.js';
+import { halfCodec, readNumber } from './half.js';
 
 export interface TensorOptions {
   dtype?: DType | string;
@@ -16,7 +17,8 @@ export interface TensorOptions {
 export function writeElem(d: TypedArray, i: number, v: number | boolean | bigint, dtype: DType): void {
   if (dtype === int64) (d as BigInt64Array)[i] = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
   else if (dtype === bool) (d as Uint8Array)[i] = v ? 1 : 0;
-  else (d as Float32Array)[i] = Number(v);
+  else if (dtype.isHalf) (d as Uint16Array)[i] = halfCodec(dtype).enc(Number(v));
+  else (d as Float32Array)[i] = Number(v); // narrow ints wrap modulo 2^bits, as C casts do
 }
 
 /** Allocates a zero-filled tensor of a shape and dtype. */
@@ -31,10 +33,34 @@ export function finish(t: Tensor, opts: TensorOptions): Tensor {
   return t.requires_grad_(true);
 }
 
+const NARROW_INT: Partial<Record<string, [number, number, string]>> = { uint8: [0, 255, 'uint8'], int8: [-128, 127, 'int8'], int16: [-32768, 32767, 'int16'] };
+
+/**
+ * c10's checked_convert for a Python number into uint8/int8/int16 (torch.tensor, full, fill_):
+ * throws `value cannot be converted to type int8 without overflow`. Integers may wrap into uint8
+ * from [-255, -1], as in C. `ctype` words the type as Scalar.to<T> does ('uint8_t').
+ */
+export function checkNarrowInt(v: number | boolean | bigint, dtype: DType, ctype = false): void {
+  const r = NARROW_INT[dtype.name];
+  if (r === undefined || typeof v === 'boolean') return;
+  const x = Number(v);
+  const [lo, hi, name] = r;
+  const bad = Number.isInteger(x) ? x > hi || (lo === 0 ? x < 0 && -x > hi : x < lo) : !(x >= lo && x <= hi);
+  if (bad) throw new RuntimeError(`value cannot be converted to type ${name}${ctype ? '_t' : ''} without overflow`);
+}
+
+/** Rounds a number to a half dtype's value (through float32, as c10 does). */
+function halfRound(dt: DType): (v: number) => number {
+  const { enc, dec } = halfCodec(dt);
+  return (v) => dec(enc(v));
+}
+
 /** Fills a typed array with a value. */
 export function fillData(d: TypedArray, value: number | boolean, dtype: DType): void {
+  checkNarrowInt(value, dtype, true);
   if (dtype === int64) (d as BigInt64Array).fill(BigInt(Math.trunc(Number(value))));
   else if (dtype === bool) (d as Uint8Array).fill(value ? 1 : 0);
+  else if (dtype.isHalf) (d as Uint16Array).fill(halfCodec(dtype).enc(Number(value)));
   else (d as Float32Array).fill(Number(value));
 }
 
@@ -93,6 +119,7 @@ export function tensor(data: Nested, opts: TensorOptions = {}): Tensor {
   const dtype = toDType(opts.dtype, inferred);
   const t = emptyTensor(shape, dtype);
   const d = t._data;
+  if (NARROW_INT[dtype.name]) for (const v of flat) checkNarrowInt(v, dtype);
   for (let i = 0; i < flat.length; i++) writeElem(d, i, flat[i], dtype);
   return finish(t, opts);
 }
@@ -105,9 +132,8 @@ export function copyInto(dst: Tensor, src: Tensor): void {
     (a as Float32Array).set(b as Float32Array);
     return;
   }
-  for (let i = 0; i < b.length; i++) writeElem(a, i, readNum(b, i), dst.dtype);
+  for (let i = 0; i < b.length; i++) writeElem(a, i, readNumber(b, i, src.dtype), dst.dtype);
 }
-const readNum = (d: TypedArray, i: number): number => Number(d[i]);
 
 /** torch.scalar_tensor: a 0-d tensor. */
 export function scalar_tensor(v: number | boolean, opts: TensorOptions = {}): Tensor {
@@ -187,7 +213,23 @@ export function arange(...args: (number | TensorOptions)[]): Tensor {
   const allInt = [start, end, step].every(Number.isInteger);
   const dtype = toDType(opts.dtype, allInt ? int64 : get_default_dtype());
   const n = Math.max(0, Math.ceil((end - start) / step));
+  if (NARROW_INT[dtype.name]) {
+    // ATen's accscalar for these is int64: start and step are truncated, the size comes from doubles.
+    const [s0, st] = [Math.trunc(start), Math.trunc(step)];
+    if (st === 0) throw new RuntimeError('step must be nonzero');
+    const t = emptyTensor([n], dtype);
+    for (let i = 0; i < n; i++) writeElem(t._data, i, s0 + i * st, dtype);
+    return finish(t, opts);
+  }
   const t = emptyTensor([n], dtype);
+  if (dtype.isHalf) {
+    // acc_type of a half is float: start + step·i as one float FMA; vector blocks from a half base.
+    const h = halfRound(dtype);
+    const [s0, st] = [Math.fround(start), Math.fround(step)];
+    const fmaf = (a: number, b: number, c: number) => Math.fround(fma64(a, b, c));
+    vecFill(t, (i) => fmaf(st, i, s0), (i, k) => fmaf(k, st, h(fmaf(st, i, s0))));
+    return finish(t, opts);
+  }
   // Values computed in double (acc_type), vector blocks from a base rounded to the dtype, as ATen's
   // AVX2 kernel does (GCC contracts start + step * i into one FMA).
   const r = dtype === float32 ? Math.fround : (v: number) => v;
@@ -221,7 +263,7 @@ export function fma64(a: number, b: number, c: number): number {
 function vecFill(t: Tensor, scalarAt: (i: number) => number, vecAt: (base: number, k: number) => number): void {
   const d = t._data;
   const n = d.length;
-  const w = t.dtype === float32 || t.dtype === int32 ? 8 : 4;
+  const w = t.dtype.isHalf || NARROW_INT[t.dtype.name] ? 32 / t.dtype.itemsize : t.dtype === float32 || t.dtype === int32 ? 8 : 4;
   let i = 0;
   for (; i <= n - 2 * w; i += 2 * w)
     for (const b of [i, i + w]) for (let k = 0; k < w; k++) writeElem(d, b + k, vecAt(b, k), t.dtype);
@@ -235,6 +277,35 @@ export function linspace(start: number, end: number, steps: number, opts: Tensor
   const t = emptyTensor([steps], dtype);
   if (steps === 1) {
     writeElem(t._data, 0, start, dtype);
+    return finish(t, opts);
+  }
+  if (dtype.isHalf) {
+    // c10::Half/BFloat16 arithmetic: every operation (and int operand) rounded to the dtype.
+    const h = halfRound(dtype);
+    const s0 = h(start);
+    const e0 = h(end);
+    const step = h(h(e0 - s0) / h(steps - 1));
+    const half = Math.floor(steps / 2);
+    const at = (i: number) => (i < half ? h(s0 + h(step * h(i))) : h(e0 - h(step * h(steps - 1 - i))));
+    vecFill(t, at, (i, k) => h(at(i) + h(h(k) * step)));
+    return finish(t, opts);
+  }
+  if (NARROW_INT[dtype.name]) {
+    // start/end converted to the dtype first (uint8 wraps -3 to 253, as PyTorch), step in double;
+    // vector blocks start from a base converted to the dtype.
+    checkNarrowInt(start, dtype, true);
+    checkNarrowInt(end, dtype, true);
+    const c = (v: number) => {
+      const a = new dtype.array(1);
+      writeElem(a, 0, v, dtype);
+      return Number(a[0]);
+    };
+    const s0 = c(start);
+    const e0 = c(end);
+    const step = (e0 - s0) / (steps - 1);
+    const half = Math.floor(steps / 2);
+    const at = (i: number) => (i < half ? fma64(step, i, s0) : fma64(-step, steps - 1 - i, e0));
+    vecFill(t, at, (i, k) => fma64(k, step, c(at(i))));
     return finish(t, opts);
   }
   // ATen computes in the dtype (double for integers), contracted to FMAs, and fills the second
@@ -266,8 +337,10 @@ export function eye(n: number, m?: number | TensorOptions, opts: TensorOptions =
 
 /** torch.from_numpy analogue: wraps a typed array without copying (shape defaults to 1-D). */
 export function from_numpy(data: TypedArray, shape?: number[]): Tensor {
+  if (data instanceof Uint16Array) throw new TorchTypeError("can't convert np.ndarray of type numpy.uint16. The only supported types are: float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.");
   const dtype =
-    data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64 : bool;
+    data instanceof Float32Array ? float32 : data instanceof Float64Array ? toDType('float64', float32) : data instanceof Int32Array ? toDType('int32', float32) : data instanceof BigInt64Array ? int64
+    : data instanceof Int8Array ? toDType('int8', float32) : data instanceof Int16Array ? toDType('int16', float32) : bool; // Uint8Array: bool (numpy() of bool gives it)
   const s = shape ?? [data.length];
   if (numel(s) !== data.length) throw new RuntimeError(`shape '[${s.join(', ')}]' is invalid for input of size ${data.length}`);
   const t = new Tensor(data, s, dtype);

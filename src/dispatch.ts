@@ -9,6 +9,7 @@ import type { LowerMeta, Meta, OpDef } from './op.js';
 import { get_num_threads, Session, type OrtTensor } from './ort/runtime.js';
 import { numel } from './shape.js';
 import { Tensor } from './tensor.js';
+import { hasNarrow, narrowOutput, wideOf, widenInput } from './widen.js';
 
 /** Sees every op applied while active (export, capture). */
 export interface Tracer {
@@ -36,25 +37,37 @@ export function withTracer<T>(t: Tracer, fn: () => T): T {
 
 const MAX_SESSIONS = 4096;
 const sessions = new Map<string, Session>();
-const dtypeCode: Record<string, string> = { float32: 'f', float64: 'd', int32: 'i', int64: 'l', bool: 'b' };
+const dtypeCode: Record<string, string> = { float32: 'f', float64: 'd', int32: 'i', int64: 'l', bool: 'b', float16: 'h', bfloat16: 'e', uint8: 'B', int8: 'c', int16: 's' };
 
 /** Builds the one-op model for a cache key: symbolic dims, so one session serves every shape of those ranks. */
 function buildSession<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: readonly Meta[], threads: number): Session {
   const g = new GraphBuilder(17);
-  const names = inputs.map((t, i) => g.addInput(`x${i}`, t.dtype, t._shape.map((_, j): Dim => `x${i}_${j}`)));
+  // Narrow dtypes (ORT lacks most of their kernels) compute in a wider type, as PyTorch CPU does
+  // (src/widen.ts): the lowering sees the wide dtypes; outputs are cast back (integers wrap).
+  const narrow = hasNarrow(inputs, out);
+  const names = inputs.map((t, i) => {
+    const dims = t._shape.map((_, j): Dim => `x${i}_${j}`);
+    if (!narrow) return g.addInput(`x${i}`, t.dtype, dims);
+    return widenInput(g, `x${i}`, t.dtype, dims);
+  });
   const io = {
-    inputs: inputs.map((t): LowerMeta => ({ dtype: t.dtype, rank: t._shape.length })),
-    outputs: out.map((m): LowerMeta => ({ dtype: m.dtype, rank: m.shape.length })),
+    inputs: inputs.map((t): LowerMeta => ({ dtype: narrow ? wideOf(t.dtype) : t.dtype, rank: t._shape.length })),
+    outputs: out.map((m): LowerMeta => ({ dtype: narrow ? wideOf(m.dtype) : m.dtype, rank: m.shape.length })),
   };
   const ys = op.lower(g, names, attrs, io);
   const seen = new Set<string>(names);
   ys.forEach((y, i) => {
+    const dims = out[i].shape.map((_, j): Dim => `y${i}_${j}`);
+    if (narrow && wideOf(out[i].dtype) !== out[i].dtype) {
+      narrowOutput(g, y, out[i].dtype, dims);
+      return;
+    }
     // Graph outputs must be distinct values produced by nodes.
     const name = seen.has(y) ? g.op1('Identity', [y]) : y;
     seen.add(name);
-    g.addOutput(name, out[i].dtype, out[i].shape.map((_, j): Dim => `y${i}_${j}`));
+    g.addOutput(name, out[i].dtype, dims);
   });
-  return new Session(g.encode(), { threads });
+  return new Session(g.encode(), { threads, halfOutputs: narrow ? out.map((m) => (m.dtype.isHalf ? m.dtype.name : undefined)) : undefined });
 }
 
 /** Runs an op on its cached onnxruntime session. */
@@ -110,11 +123,12 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   if (gradMode.enabled || tracer !== null)
     for (let i = 0; i < inputs.length; i++) {
       const t = inputs[i];
-      if (t._viewOf !== null && t._viewEpoch !== t._viewOf._epoch) Tensor._refreshView(t);
+      if (t._viewOf !== null && (t._viewEpoch !== t._viewOf._epoch || t._multi !== null)) Tensor._refreshView(t, true);
     }
   const out = op.infer(inputs, attrs);
   const outs = op.eager !== undefined ? op.eager(inputs, attrs, out) : execute(op, inputs, attrs, out);
-  if (op.view === true && outs[0]._st === inputs[0]._st) outs[0]._viewStep = { op, inputs, attrs };
+  if (op.view !== undefined)
+    for (let i = 0; i < outs.length; i++) if (outs[i]._st === inputs[0]._st) outs[i]._viewStep = { op, inputs, attrs, out: i };
   if (tracer !== null) tracer.record(op as OpDef<unknown>, inputs, attrs, outs);
   if (op.grad !== undefined && gradMode.enabled) {
     let need = false;
@@ -127,6 +141,7 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
           t._rg = true;
           t.grad_fn = node;
           t._outIdx = i;
+          if (op.view === 'multi') t._multi = { idx: i, version: t._vc.version };
         }
       }
     }

@@ -1,7 +1,8 @@
 // dtypes and PyTorch's type promotion (c10/core/ScalarType.h, ATen's result_type).
 
-export type DTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'bool';
-export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array;
+export type DTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'bool' | 'float16' | 'bfloat16' | 'uint8' | 'int8' | 'int16';
+/** float16 and bfloat16 are held as their raw bits in a Uint16Array (src/half.ts converts). */
+export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array | Int16Array | Uint16Array;
 type ArrayCtor = { new (n: number): TypedArray; new (b: ArrayBufferLike, off?: number, n?: number): TypedArray; BYTES_PER_ELEMENT: number };
 
 export class DType {
@@ -17,6 +18,14 @@ export class DType {
     readonly is_floating_point: boolean,
     readonly isInt: boolean,
   ) {}
+  /** torch.dtype.is_signed: false for uint8 and bool. */
+  get is_signed(): boolean {
+    return this.name !== 'uint8' && this.name !== 'bool';
+  }
+  /** A 16-bit float held as raw bits (float16, bfloat16). */
+  get isHalf(): boolean {
+    return this.name === 'float16' || this.name === 'bfloat16';
+  }
   get itemsize(): number {
     return this.array.BYTES_PER_ELEMENT;
   }
@@ -26,21 +35,30 @@ export class DType {
   toString(): string {
     return `torch.${this.name}`;
   }
-  /** Python-style name used in error messages: Float, Double, Int, Long, Bool. */
+  /** Python-style name used in error messages: Float, Double, Int, Long, Bool, Half, BFloat16, Byte, Char, Short. */
   get scalarName(): string {
     return SCALAR_NAMES[this.name];
   }
 }
 
-const SCALAR_NAMES: Record<DTypeName, string> = { float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', bool: 'Bool' };
+const SCALAR_NAMES: Record<DTypeName, string> = {
+  float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', bool: 'Bool',
+  float16: 'Half', bfloat16: 'BFloat16', uint8: 'Byte', int8: 'Char', int16: 'Short',
+};
 
-export const bool = new DType('bool', 9, 'torch.bool', Uint8Array as unknown as ArrayCtor, 0, false, false);
-export const int32 = new DType('int32', 6, 'torch.int32', Int32Array as unknown as ArrayCtor, 1, false, true);
-export const int64 = new DType('int64', 7, 'torch.int64', BigInt64Array as unknown as ArrayCtor, 2, false, true);
-export const float32 = new DType('float32', 1, 'torch.float32', Float32Array as unknown as ArrayCtor, 3, true, false);
-export const float64 = new DType('float64', 11, 'torch.float64', Float64Array as unknown as ArrayCtor, 4, true, false);
+const A = <T>(c: T) => c as unknown as ArrayCtor;
+export const bool = new DType('bool', 9, 'torch.bool', A(Uint8Array), 0, false, false);
+export const uint8 = new DType('uint8', 2, 'torch.uint8', A(Uint8Array), 1, false, true);
+export const int8 = new DType('int8', 3, 'torch.int8', A(Int8Array), 1, false, true);
+export const int16 = new DType('int16', 5, 'torch.int16', A(Int16Array), 2, false, true);
+export const int32 = new DType('int32', 6, 'torch.int32', A(Int32Array), 3, false, true);
+export const int64 = new DType('int64', 7, 'torch.int64', A(BigInt64Array), 4, false, true);
+export const float16 = new DType('float16', 10, 'torch.float16', A(Uint16Array), 5, true, false);
+export const bfloat16 = new DType('bfloat16', 16, 'torch.bfloat16', A(Uint16Array), 5, true, false);
+export const float32 = new DType('float32', 1, 'torch.float32', A(Float32Array), 6, true, false);
+export const float64 = new DType('float64', 11, 'torch.float64', A(Float64Array), 7, true, false);
 
-export const DTYPES: readonly DType[] = [bool, int32, int64, float32, float64];
+export const DTYPES: readonly DType[] = [bool, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64];
 const BY_ONNX = new Map(DTYPES.map((d) => [d.onnx, d]));
 export function fromOnnx(code: number): DType {
   const d = BY_ONNX.get(code);
@@ -61,6 +79,11 @@ export function set_default_dtype(d: DType): void {
 /** torch.promote_types */
 export function promote_types(a: DType, b: DType): DType {
   if (a === b) return a;
+  if (a.rank === b.rank) {
+    // uint8 with int8 needs int16 to hold both; float16 with bfloat16 needs float32 (c10's table).
+    if (a.isInt) return int16;
+    if (a.is_floating_point) return float32;
+  }
   return a.rank > b.rank ? a : b;
 }
 
@@ -111,6 +134,7 @@ export function can_cast(from: DType, to: DType): boolean {
 
 const BY_NAME: Record<string, DType> = {
   float32, float: float32, float64, double: float64, int32, int: int32, int64, long: int64, bool,
+  float16, half: float16, bfloat16, uint8, int8, int16, short: int16,
 };
 /** Accepts a DType or its name ('float32', 'long', 'torch.float64'). */
 export function toDType(d: DType | string | undefined | null, fallback: DType): DType {

@@ -18,3 +18,7 @@ export class NotImplementedError extends Error {
 export class KeyError extends Error {
   override name = 'KeyError';
 }
+/** Python's AssertionError (PyTorch raises it for an absent CUDA). */
+export class AssertionError extends Error {
+  override name = 'AssertionError';
+}

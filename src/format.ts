@@ -19,7 +19,7 @@ const elem = (t: Nd, i: number): number | boolean => t.at(t.off + i * t.stride[0
  * Rounds the exact value of x half-to-even, as Python's format does; JS's toFixed/toExponential
  * round exact ties away from zero, so a tie (only possible when the digits end in 5) is redone.
  */
-function pyRound(x: number, digits: number, exp: boolean): string {
+export function pyRound(x: number, digits: number, exp: boolean): string {
   const s = exp ? x.toExponential(digits) : x.toFixed(digits);
   if (!exp && Math.abs(x) >= 1e21) return s;
   const long = exp ? x.toExponential(digits + 25) : x.toFixed(digits + 25);

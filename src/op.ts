@@ -32,8 +32,8 @@ export interface GradCtx<A> {
 export interface OpDef<A = void> {
   /** The op's name: the PyTorch function it implements (or `_name` for internal primitives). */
   readonly name: string;
-  /** Name shown as grad_fn (PyTorch's, e.g. 'AddBackward0'). */
-  readonly backwardName?: string;
+  /** Name shown as grad_fn (PyTorch's, e.g. 'AddBackward0'); a function when it depends on how the op was called (t vs permute). */
+  readonly backwardName?: string | ((attrs: A) => string);
   /** Shape and dtype of each output; throws PyTorch's errors for bad input. */
   infer(inputs: readonly Tensor[], attrs: A): Meta[];
   /** Writes the op into an ONNX graph; returns the output value names. Must not depend on shapes. */
@@ -43,10 +43,11 @@ export interface OpDef<A = void> {
   /** Which inputs/outputs backward reads (kept alive and version-checked). Default: all inputs. */
   readonly saves?: { readonly inputs?: readonly number[]; readonly outputs?: readonly number[] };
   /**
-   * Output 0 is a view of input 0 (same storage; the eager rule makes it with makeView). The
-   * view remembers the call, so positions of its elements can be recomputed by replaying it.
+   * The outputs are views of input 0 (same storage; the eager rule makes them with makeView).
+   * A view remembers the call, so positions of its elements can be recomputed by replaying it.
+   * 'multi': several views (unbind, split), which PyTorch forbids writing into in place.
    */
-  readonly view?: boolean;
+  readonly view?: boolean | 'multi';
   /** A pure-JS evaluation used instead of ORT (metadata-only ops such as views). */
   eager?(inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[];
   /** Worth running on a multi-threaded session for these inputs? (matmul, conv when big) */

@@ -65,9 +65,10 @@ export function reduceDims(dims: number | readonly number[] | null | undefined, 
 export function contiguousStrides(shape: Shape): number[] {
   const s = new Array<number>(shape.length);
   let acc = 1;
+  // PyTorch counts a size-0 dim as 1 here, so empty tensors keep the strides of their other dims.
   for (let i = shape.length - 1; i >= 0; i--) {
     s[i] = acc;
-    acc *= shape[i];
+    acc *= Math.max(shape[i], 1);
   }
   return s;
 }

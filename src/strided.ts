@@ -6,10 +6,10 @@ import { contiguousStrides, numel, type Shape } from './shape.js';
 
 /** PyTorch's is_contiguous: row-major, ignoring the strides of size-1 dims. */
 export function isContiguous(shape: Shape, strides: Shape): boolean {
+  if (numel(shape) === 0) return true;
   let expected = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const s = shape[i];
-    if (s === 0) return true;
     if (s === 1) continue;
     if (strides[i] !== expected) return false;
     expected *= s;
@@ -19,9 +19,26 @@ export function isContiguous(shape: Shape, strides: Shape): boolean {
 
 /** Stride-0 dims of size > 1: PyTorch's has_internal_overlap() == YES. */
 export function hasInternalOverlap(shape: Shape, strides: Shape): boolean {
+  if (numel(shape) === 0) return false;
   for (let i = 0; i < shape.length; i++) if (strides[i] === 0 && shape[i] > 1) return true;
   return false;
 }
+
+/** PyTorch's is_non_overlapping_and_dense: the elements fill one block (a permutation of a contiguous layout). */
+export function isDenseNonOverlapping(shape: Shape, strides: Shape): boolean {
+  const dims: [number, number][] = [];
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) dims.push([shape[i], strides[i]]);
+  dims.sort((a, b) => a[1] - b[1]);
+  let expected = 1;
+  for (const [s, st] of dims) {
+    if (st !== expected) return false;
+    expected *= s;
+  }
+  return true;
+}
+
+export const PARTIAL_OVERLAP_MESSAGE =
+  'unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.';
 
 export const OVERLAP_MESSAGE =
   'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.';

@@ -7,24 +7,38 @@ import { RuntimeError } from './errors.js';
 import { contiguousStrides, normDim, numel, type Shape } from './shape.js';
 import { gatherStrided, hasInternalOverlap, isContiguous, OVERLAP_MESSAGE, scatterStrided } from './strided.js';
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
+import { readNumber } from './half.js';
 import type { Node } from './autograd/node.js';
 
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
 export class Storage {
   version = 0;
-  /** identity for data_ptr() (PyTorch shows addresses; here each storage gets its own range) */
-  readonly id = nextStorageId++;
+  /** @internal the address data_ptr() reports, given out on first use (PyTorch shows real addresses) */
+  _addr = -1;
+  /** A made-up address: storages get disjoint ranges, so pointer arithmetic behaves as in PyTorch. */
+  get address(): number {
+    if (this._addr < 0) {
+      this._addr = nextAddress;
+      nextAddress += Math.ceil((this.data.byteLength + 1) / 64) * 64;
+    }
+    return this._addr;
+  }
   /** The typed array was handed out (numpy(), from_numpy, file views): it must be written in place, never replaced. */
   exposed = false;
   constructor(public data: TypedArray) {}
 }
 
-let nextStorageId = 1;
+let nextAddress = 2 ** 20;
 
 export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
 
 export class Tensor {
   /** @internal */ _st: Storage;
+  /**
+   * @internal the in-place version counter, shared by a tensor, its views and detach(); .data
+   * gets a counter of its own, as in PyTorch (writes through it don't fail backward).
+   */
+  _vc: { version: number };
   /** @internal */ _shape: number[];
   /** @internal element strides; null: row-major contiguous for _shape */ _strides: number[] | null;
   /** @internal first element's index in the storage */ _offset: number;
@@ -53,7 +67,9 @@ export class Tensor {
    */
   _viewOf: Tensor | null = null;
   /** @internal how a view op made this view from its input (inputs[0]): replayed to find element positions */
-  _viewStep: { readonly op: unknown; readonly inputs: readonly Tensor[]; readonly attrs: unknown } | null = null;
+  _viewStep: { readonly op: unknown; readonly inputs: readonly Tensor[]; readonly attrs: unknown; readonly out: number } | null = null;
+  /** @internal output `idx` of a multi-view op (unbind, split) made while it required grad; `version`: its base's then */
+  _multi: { readonly idx: number; readonly version: number } | null = null;
   /** @internal bumped when this tensor's history is rebased by an in-place op; views compare it */
   _epoch = 0;
   /** @internal for views: the base's _epoch when this view's grad_fn was made */
@@ -62,6 +78,7 @@ export class Tensor {
   /** @internal Use torch.tensor / torch.zeros etc. to create tensors. */
   constructor(data: TypedArray | Storage, shape: Shape, dtype: DType, strides: readonly number[] | null = null, offset = 0) {
     this._st = data instanceof Storage ? data : new Storage(data);
+    this._vc = this._st;
     this._shape = shape as number[];
     this.dtype = dtype;
     this._strides = strides as number[] | null;
@@ -118,7 +135,7 @@ export class Tensor {
    * have the same data_ptr, and it moves by offset × element_size as in PyTorch.
    */
   data_ptr(): number {
-    return this._st.id * 2 ** 40 + this._offset * this.dtype.itemsize;
+    return this._st.address + this._offset * this.dtype.itemsize;
   }
   /** The memory this tensor views (enough to tell shared storage apart, as in PyTorch). */
   untyped_storage(): UntypedStorage {
@@ -219,24 +236,25 @@ export class Tensor {
    * this tensor's memory (directly when contiguous; copied back through the strides otherwise).
    * Refuses tensors whose elements overlap (expanded ones), as PyTorch does.
    */
-  _mutate(fn: (d: TypedArray) => void): void {
+  _mutate(fn: (d: TypedArray) => void, overlapOk = false): void {
     if (this._contig) {
       fn(this._data);
       return;
     }
-    this._checkWritable();
+    if (!overlapOk) this._checkWritable();
     const tmp = this._data.slice();
     fn(tmp);
-    this._writeDense(tmp);
+    this._writeDense(tmp, overlapOk);
   }
   /** @internal writes row-major values into this tensor's (possibly strided) memory */
-  _writeDense(src: TypedArray): void {
+  _writeDense(src: TypedArray, overlapOk = false): void {
+    if (src.length === 0) return;
     if (this._contig) {
       const d = this._st.data;
       if (src !== d) (d as Float32Array).set(src as Float32Array, this._offset);
       return;
     }
-    this._checkWritable();
+    if (!overlapOk) this._checkWritable();
     const d = this._st.data;
     scatterStrided(d, this._shape, this._strides!, this._offset, src.buffer === d.buffer ? src.slice() : src);
   }
@@ -275,6 +293,7 @@ export class Tensor {
   detach(): Tensor {
     const t = new Tensor(this._st, this._shape, this.dtype, this._strides, this._offset);
     t._base = this;
+    t._vc = this._vc;
     return t;
   }
   /** Detaches in place (a leaf afterwards). */
@@ -285,10 +304,13 @@ export class Tensor {
   }
   /** Tensor.data: a detached alias; assigning replaces the values without autograd. */
   get data(): Tensor {
-    return this.detach();
+    const t = this.detach();
+    t._vc = { version: 0 };
+    return t;
   }
   set data(v: Tensor) {
     this._st = v._st;
+    this._vc = v._vc;
     this._shape = v._shape.slice();
     this._strides = v._strides === null ? null : v._strides.slice();
     this._offset = v._offset;
@@ -327,11 +349,11 @@ export class Tensor {
   /** @internal called when sizes are read (size()/shape): the ONNX tracer keeps such sizes dynamic */
   static _onSize?: (t: Tensor, dim?: number) => void;
   /** @internal rebuilds a view's history from its base after an in-place write (ops/as_strided.ts) */
-  static _refreshView: (t: Tensor) => void;
+  static _refreshView: (t: Tensor, use: boolean) => void;
   /** @internal brings a view's autograd history up to date with its base's */
   _fresh(): void {
     const b = this._viewOf;
-    if (b !== null && this._viewEpoch !== b._epoch) Tensor._refreshView(this);
+    if (b !== null && this._viewEpoch !== b._epoch) Tensor._refreshView(this, false);
   }
   /** @internal set by autograd/engine.ts */
   static _backward: (t: Tensor, gradient: Tensor | undefined, retain_graph: boolean | undefined, create_graph: boolean, inputs?: Tensor[]) => void;
@@ -360,11 +382,11 @@ export class Tensor {
 
   /** @internal marks an in-place write (autograd's version counter). */
   _bump(): void {
-    this._st.version++;
+    this._vc.version++;
   }
   /** The in-place version counter, as Tensor._version. */
   get _version(): number {
-    return this._st.version;
+    return this._vc.version;
   }
 }
 
@@ -376,7 +398,7 @@ export class UntypedStorage {
     private readonly itemsize: number,
   ) {}
   data_ptr(): number {
-    return this.st.id * 2 ** 40;
+    return this.st.address;
   }
   nbytes(): number {
     return this.st.data.length * this.itemsize;
@@ -391,6 +413,7 @@ const CPU = Object.freeze({ type: 'cpu' as const, toString: () => 'cpu' });
 export function readElem(d: TypedArray, i: number, dt: DType): number | boolean {
   if (dt === int64) return Number((d as BigInt64Array)[i]);
   if (dt === bool) return (d as Uint8Array)[i] !== 0;
+  if (dt.isHalf) return readNumber(d, i, dt);
   return (d as Float32Array)[i];
 }
 

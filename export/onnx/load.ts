@@ -58,6 +58,7 @@ export function load(pathOrBytes: string | Uint8Array): OnnxModule {
     const feeds = session.inputNames.map((n, i) => {
       const t = byName ? byName[n] : (args[i] as Tensor);
       if (!(t instanceof Tensor)) throw new RuntimeError(`torch.onnx.load: missing input '${n}' (expected ${session.inputNames.length} inputs: ${session.inputNames.join(', ')})`);
+      if (t.dtype.name === 'bfloat16') throw new RuntimeError(`torch.onnx.load: input '${n}' is bfloat16, which onnxruntime-node cannot take (its JS tensors have no bfloat16)`);
       return t._ortValue();
     });
     let res;

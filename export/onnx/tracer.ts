@@ -74,7 +74,10 @@ export class OnnxTracer implements Tracer {
     while (b !== null && !this.names.has(b)) b = b._base;
     if (b === null || b._st !== t._st || !this.live.has(b)) return undefined;
     const bn = this.names.get(b)!;
-    const name = sameShape(b._shape, t._shape) ? bn : this.g.op1('Reshape', [bn, this.g.ints(reshapeSpec(b._shape, t._shape))]);
+    let name: string;
+    if (sameGeometry(b, t)) name = bn;
+    else if (b._contig && t._contig && b._offset === t._offset && b.numel() === t.numel()) name = this.g.op1('Reshape', [bn, this.g.ints(reshapeSpec(b._shape, t._shape))]);
+    else return undefined;
     this.names.set(t, name);
     this.live.add(t);
     return name;
@@ -84,7 +87,7 @@ export class OnnxTracer implements Tracer {
   private paramName(t: Tensor): string | undefined {
     const n = this.params.get(t);
     if (n !== undefined) return n;
-    for (const [p, pn] of this.params) if (p._st === t._st && p._shape.length === t._shape.length && p._shape.every((s, i) => s === t._shape[i])) return pn;
+    for (const [p, pn] of this.params) if (p._st === t._st && sameGeometry(p, t)) return pn;
     return undefined;
   }
 
@@ -133,7 +136,7 @@ export class OnnxTracer implements Tracer {
     if (n === undefined) return;
     const isLive = this.live.has(result);
     for (const t of this.names.keys()) {
-      if (t === self || t._st !== self._st || t._offset !== self._offset || !sameShape(t._shape, self._shape) || !sameShape(t._stridesOrDense, self._stridesOrDense)) continue;
+      if (t === self || t._st !== self._st || !sameGeometry(t, self)) continue;
       this.names.set(t, n);
       if (isLive) this.live.add(t);
     }
@@ -180,6 +183,11 @@ export class OnnxTracer implements Tracer {
       hooks._onSize = prevSize;
     }
   }
+}
+
+/** Same sizes, strides and offset: the same values of the same memory. */
+function sameGeometry(a: Tensor, b: Tensor): boolean {
+  return a._offset === b._offset && sameShape(a._shape, b._shape) && sameShape(a._stridesOrDense, b._stridesOrDense);
 }
 
 /** ONNX Reshape's shape for from → to: 0 copies a dim kept at its position, one -1 (as reshape.ts). */

@@ -4,9 +4,9 @@
 // Loading accepts only the globals torch.load(weights_only=True) accepts; nothing in the file runs.
 import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { bool, type DType, float32, float64, int32, int64, type TypedArray } from '../../src/dtype.js';
-import { contiguousStrides, numel } from '../../src/shape.js';
-import { Tensor } from '../../src/tensor.js';
+import { bfloat16, bool, type DType, float16, float32, float64, int16, int32, int64, int8, type TypedArray, uint8 } from '../../src/dtype.js';
+import { numel } from '../../src/shape.js';
+import { Storage, Tensor } from '../../src/tensor.js';
 import { atomicWrite } from '../atomic.js';
 import { isTuple, Pickler, PyGlobal, tuple, unpickle, UnpicklingError } from './pickle.js';
 
@@ -16,6 +16,11 @@ const STORAGE_TYPES: Record<string, DType> = {
   IntStorage: int32,
   LongStorage: int64,
   BoolStorage: bool,
+  HalfStorage: float16,
+  BFloat16Storage: bfloat16,
+  ByteStorage: uint8,
+  CharStorage: int8,
+  ShortStorage: int16,
 };
 const STORAGE_NAME = new Map<DType, string>(Object.entries(STORAGE_TYPES).map(([k, v]) => [v, k]));
 
@@ -23,8 +28,6 @@ const ORDERED_DICT = new PyGlobal('collections', 'OrderedDict');
 const REBUILD_TENSOR = new PyGlobal('torch._utils', '_rebuild_tensor_v2');
 const REBUILD_PARAM = new PyGlobal('torch._utils', '_rebuild_parameter');
 
-/** Tensors loaded as contiguous views of a bigger storage remember it, so saving keeps the sharing. */
-const viewOf = new WeakMap<TypedArray, { root: TypedArray; offset: number }>();
 
 export class LoadError extends Error {
   override name = 'UnpicklingError';
@@ -33,6 +36,8 @@ export class LoadError extends Error {
 interface StorageRec {
   dtype: DType;
   data: TypedArray;
+  /** one Storage per record: tensors of the same record are views of the same memory, as in PyTorch */
+  storage?: Storage;
 }
 
 function isZip(b: Uint8Array): boolean {
@@ -86,7 +91,7 @@ export function load(f: string | Uint8Array): unknown {
         if (mod === 'torch._utils' && name === '_rebuild_tensor_v2') return REBUILD_TENSOR;
         if (mod === 'torch._utils' && name === '_rebuild_parameter') return REBUILD_PARAM;
         if (mod === 'torch' && name in STORAGE_TYPES) return STORAGE_TYPES[name];
-        if (mod === 'torch' && name.endsWith('Storage')) throw new UnpicklingError(`unsupported storage type torch.${name} (torchlike has float32, float64, int32, int64, bool)`);
+        if (mod === 'torch' && name.endsWith('Storage')) throw new UnpicklingError(`unsupported storage type torch.${name} (torchlike has float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8, bool)`);
         throw new UnpicklingError(
           `Unsupported global: GLOBAL ${mod}.${name} was not an allowed global by default. torchlike loads like torch.load(weights_only=True) and never runs code from a file.`,
         );
@@ -136,28 +141,11 @@ function rebuildTensor(args: unknown[]): Tensor {
   let extent = 0;
   if (n > 0) for (let i = 0; i < size.length; i++) extent += (size[i] - 1) * stride[i];
   if (n > 0 && offset + extent >= st.data.length) throw new UnpicklingError(`tensor of size [${size.join(', ')}] reads past the end of its storage`);
-  const cs = contiguousStrides(size);
-  const contiguous = size.every((s, i) => s <= 1 || stride[i] === cs[i]);
-  let t: Tensor;
-  if (contiguous) {
-    const data = st.data.subarray(offset, offset + n) as TypedArray;
-    viewOf.set(data, { root: st.data, offset });
-    t = new Tensor(data, size, st.dtype);
-    t._st.exposed = true; // shares memory with other tensors of the same storage
-  } else {
-    const data = new st.dtype.array(n);
-    const idx = new Array(size.length).fill(0);
-    for (let k = 0; k < n; k++) {
-      let src = offset;
-      for (let i = 0; i < size.length; i++) src += idx[i] * stride[i];
-      (data as Float32Array)[k] = (st.data as Float32Array)[src];
-      for (let i = size.length - 1; i >= 0; i--) {
-        if (++idx[i] < size[i]) break;
-        idx[i] = 0;
-      }
-    }
-    t = new Tensor(data, size, st.dtype);
+  if (!st.storage) {
+    st.storage = new Storage(st.data);
+    st.storage.exposed = true; // shared by every tensor of the record
   }
+  const t = new Tensor(st.storage, size, st.dtype, stride, offset);
   if (requires_grad && t.dtype.is_floating_point) t.requires_grad_(true);
   return t;
 }
@@ -173,16 +161,17 @@ const INT_KEY = /^(0|-?[1-9]\d*)$/;
  */
 export function save(obj: unknown, f?: string | null): Uint8Array {
   const p = new Pickler();
-  const keys = new Map<TypedArray, string>();
+  // One record per Storage: views keep their offsets and strides, so sharing survives (as PyTorch's save).
+  const keys = new Map<Storage, string>();
   const records: Zippable = {};
-  const storageKey = (root: TypedArray, dtype: DType): string => {
-    let k = keys.get(root);
+  const storageKey = (st: Storage): string => {
+    let k = keys.get(st);
     if (k === undefined) {
       k = String(keys.size);
-      keys.set(root, k);
-      records[`archive/data/${k}`] = [new Uint8Array(root.buffer, root.byteOffset, root.byteLength), { level: 0 }];
+      keys.set(st, k);
+      const root = st.data;
+      records[`archive/data/${k}`] = [new Uint8Array(root.buffer, root.byteOffset, root.byteLength).slice(), { level: 0 }];
     }
-    void dtype;
     return k;
   };
   // Iterative writer: a work stack of values and emit-closures keeps deep nesting off the JS stack.
@@ -202,10 +191,7 @@ export function save(obj: unknown, f?: string | null): Uint8Array {
     else if (typeof v === 'bigint') p.int(Number(v));
     else if (typeof v === 'string') p.str(v);
     else if (v instanceof Tensor) {
-      const data = v._data;
-      const view = viewOf.get(data);
-      const root = view && view.root.buffer === data.buffer ? view.root : data;
-      const key = storageKey(root, v.dtype);
+      const key = storageKey(v._st);
       p.global('torch._utils', '_rebuild_tensor_v2');
       p.mark();
       p.mark();
@@ -213,11 +199,11 @@ export function save(obj: unknown, f?: string | null): Uint8Array {
       p.global('torch', STORAGE_NAME.get(v.dtype)!);
       p.str(key);
       p.str('cpu');
-      p.int(root.length);
+      p.int(v._st.data.length);
       p.op(0x74, 0x51); // TUPLE, BINPERSID
-      p.int(view && root !== data ? view.offset : 0);
+      p.int(v._offset);
       writeIntTuple(p, v._shape);
-      writeIntTuple(p, contiguousStrides(v._shape));
+      writeIntTuple(p, v._stridesOrDense);
       p.op(v.requires_grad ? 0x88 : 0x89);
       p.global('collections', 'OrderedDict');
       p.op(0x29, 0x52); // EMPTY_TUPLE, REDUCE

@@ -67,18 +67,19 @@ export class OpNode<A> extends Node {
     for (let i = 0; i < inputs.length; i++)
       if (keepIn === null || keepIn.includes(i)) {
         ins[i] = inputs[i];
-        versions.set(inputs[i], inputs[i]._st.version);
+        versions.set(inputs[i], inputs[i]._vc.version);
       }
     for (const i of keepOut) {
       outs[i] = outputs[i];
-      versions.set(outputs[i], outputs[i]._st.version);
+      versions.set(outputs[i], outputs[i]._vc.version);
     }
     this.saved = { inputs: ins, outputs: outs, versions };
     this.next = inputs.map((t) => (t._rg ? (t.grad_fn ? { node: t.grad_fn, idx: t._outIdx } : { node: t._accumulator(), idx: 0 }) : null));
   }
 
   name(): string {
-    return this.op.backwardName ?? `${camel(this.op.name)}Backward0`;
+    const b = this.op.backwardName;
+    return b === undefined ? `${camel(this.op.name)}Backward0` : typeof b === 'string' ? b : b(this.attrs);
   }
 
   apply(grads: (Tensor | null)[]): (Tensor | null)[] {
@@ -88,12 +89,12 @@ export class OpNode<A> extends Node {
         'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.',
       );
     for (const [t, v] of s.versions)
-      if (t._st.version !== v) {
+      if (t._vc.version !== v) {
         // PyTorch names a saved output by this node, a saved input by its own current grad_fn, a leaf not at all.
         const k = s.outputs.indexOf(t);
-        const which = k >= 0 ? `, which is output ${k} of ${this.name()},` : t.grad_fn ? `, which is output ${t._outIdx} of ${t.grad_fn.name()},` : '';
+        const which = k >= 0 ? `, which is output ${k} of ${qualified(this)},` : t.grad_fn ? `, which is output ${t._outIdx} of ${qualified(t.grad_fn)},` : '';
         throw new RuntimeError(
-          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${t.dtype.scalarName}Tensor [${t._shape.join(', ')}]]${which} is at version ${t._st.version}; expected version ${v} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
+          `one of the variables needed for gradient computation has been modified by an inplace operation: [torch.${t.dtype.scalarName}Tensor [${t._shape.join(', ')}]]${which} is at version ${t._vc.version}; expected version ${v} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`,
         );
       }
     const needs = this.next.map((e) => e !== null);
@@ -135,6 +136,9 @@ export class AccumulateGrad extends Node {
     return [];
   }
 }
+
+/** Nodes PyTorch writes in C++ rather than generates are named with their namespace in its messages. */
+const qualified = (n: Node): string => (n.name() === 'CopySlices' ? 'torch::autograd::CopySlices' : n.name());
 
 const camel = (s: string): string => s.replace(/^_/, '').replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 

@@ -3,6 +3,7 @@
 // op's `lower` writes into a GraphBuilder and never knows which of the three it serves.
 import onnxProto from 'onnx-proto';
 import { int64 as INT64, type DType, type TypedArray } from '../dtype.js';
+import { halfCodec } from '../half.js';
 
 export const { onnx } = onnxProto;
 type AttrProto = onnxProto.onnx.IAttributeProto;
@@ -117,7 +118,7 @@ export class GraphBuilder {
   /** A 0-d constant of a dtype. */
   scalar(dtype: DType, value: number): string {
     const data = new dtype.array(1);
-    data[0] = (dtype.name === 'int64' ? BigInt(value) : value) as never;
+    data[0] = (dtype.name === 'int64' ? BigInt(value) : dtype.isHalf ? halfCodec(dtype).enc(value) : value) as never;
     return this.constant(dtype, [], data);
   }
 

@@ -6,28 +6,31 @@ import { can_cast } from '../dtype.js';
 import { activeTracer } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { gradMode } from '../autograd/grad_mode.js';
-import { numel, sameShape } from '../shape.js';
+import { sameShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { to_dtype } from './to_dtype.js';
 import { no_grad } from '../autograd/grad_mode.js';
 import { OpNode } from '../autograd/node.js';
 import { apply1 } from '../dispatch.js';
-import { CopySlices, positionsOf } from './as_strided.js';
+import { CopySlices, multiViewMessage, positionsOf } from './as_strided.js';
 import { relativeGeometry } from './_view.js';
-import { reshape } from './reshape.js';
 
-/** Checks PyTorch's in-place rules before computing (so nothing changes on error). */
-export function checkInplace(self: Tensor): void {
+/**
+ * Checks PyTorch's in-place rules before computing (so nothing changes on error). overlapOk:
+ * writes of one value (fill_) may go into memory several elements share, as PyTorch allows.
+ */
+export function checkInplace(self: Tensor, overlapOk = false): void {
   if (gradMode.enabled) {
     if (self._rg && self.is_leaf) throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
     const b = self._viewOf;
     if (b !== null && b._rg && b.is_leaf) throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+    if (self._multi !== null) throw new RuntimeError(multiViewMessage(self, 'is being modified inplace'));
   }
-  self._checkWritable();
+  if (!overlapOk) self._checkWritable();
 }
 
 /** Writes `result` into `self` (same shape, castable dtype) and rebases self's history. */
-export function commitInplace(self: Tensor, result: Tensor): Tensor {
+export function commitInplace(self: Tensor, result: Tensor, overlapOk = false): Tensor {
   if (!sameShape(result._shape, self._shape))
     throw new RuntimeError(`output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${result._shape.join(', ')}]`);
   if (result.dtype !== self.dtype) {
@@ -40,7 +43,7 @@ export function commitInplace(self: Tensor, result: Tensor): Tensor {
   const tracer = activeTracer();
   const base = self._viewOf;
   if (base !== null && (tracer !== null || (gradMode.enabled && (base._rg || result._rg)))) return writeThroughView(self, base, result);
-  if (result._st !== self._st || result._offset !== self._offset || !result._contig || !self._contig) self._writeDense(result._data);
+  if (result._st !== self._st || result._offset !== self._offset || !result._contig || !self._contig) self._writeDense(result._data, overlapOk);
   self._bump();
   tracer?.alias(self, result);
   const rebase = result._rg && gradMode.enabled;
@@ -55,11 +58,6 @@ export function commitInplace(self: Tensor, result: Tensor): Tensor {
 
 /** self (a view of base) = result, recorded in base's history; self's history is rebuilt lazily. */
 function writeThroughView(self: Tensor, base: Tensor, result: Tensor): Tensor {
-  // A view that is the whole base reshaped: write into the base as an in-place op of its own.
-  if (self._contig && base._contig && self._offset === base._offset && numel(self._shape) === numel(base._shape)) {
-    commitInplace(base, gradMode.enabled ? reshape(result, base._shape) : no_grad(() => reshape(result, base._shape)));
-    return self;
-  }
   const pos = positionsOf(self, base);
   const geom = relativeGeometry(self, base);
   const nb = gradMode.enabled ? apply1(CopySlices, [base, result, pos], { accumulate: false, geom }) : no_grad(() => apply1(CopySlices, [base, result, pos], { accumulate: false, geom }));

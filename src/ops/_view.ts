@@ -10,6 +10,7 @@ import { Tensor } from '../tensor.js';
 export function makeView(x: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   const std = isStandard(shape, strides);
   const t = new Tensor(x._st, shape, x.dtype, std ? null : strides, offset);
+  t._vc = x._vc;
   t._base = x._base ?? x;
   const b = x._viewOf ?? x;
   t._viewOf = b;

@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.js';
 import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
 import { inplace } from './_inplace.js';
 import { mul } from './mul.js';
+import { bf16Alpha } from './_half_alpha.js';
 
 export const Add = defineOp({
   name: 'add',
@@ -36,6 +37,8 @@ export function alphaCheck(input: TensorOrScalar, other: TensorOrScalar, alpha: 
 export function add(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOpt): Tensor {
   const alpha = alphaOf(opts);
   alphaCheck(input, other, alpha);
+  const fused = alpha !== 1 ? bf16Alpha(input, other, alpha, (a, b) => add(a, b)) : null;
+  if (fused !== null) return fused;
   if (alpha !== 1) other = mul(other, alpha);
   const [a, b] = promote([input, other]);
   return apply1(Add, [a, b], undefined);

@@ -5,25 +5,27 @@
 // ScatterElements and the gradient rules are each other.
 import { zeros } from '../creation.js';
 import { gradMode } from '../autograd/grad_mode.js';
-import { activeTracer, apply1 } from '../dispatch.js';
+import { activeTracer, apply, apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp, type OpDef } from '../op.js';
 import { numel } from '../shape.js';
-import { int64 } from '../dtype.js';
+import { bool, type DType, int64 } from '../dtype.js';
+import { halfCodec } from '../half.js';
 import { checkInBounds, scatterStrided, storageIndices } from '../strided.js';
 import { Tensor } from '../tensor.js';
 import { type Geometry, makeView, relativeGeometry, viewPositions } from './_view.js';
-import { reshape } from './reshape.js';
 
 type Arr = { [i: number]: number | bigint; length: number };
 
-export const AsStrided = defineOp<{ geom: Geometry | null }>({
+/** geom: the view relative to a contiguous input's row-major layout; abs: in the input's storage (torch.as_strided) */
+export const AsStrided = defineOp<{ geom: Geometry | null; abs?: Geometry }>({
   name: 'as_strided',
   view: true,
   infer: ([x, pos]) => [{ dtype: x.dtype, shape: pos._shape }],
   lower: (g, [x, pos]) => [g.op1('Gather', [g.op1('Reshape', [x, g.ints([-1])]), pos])],
   // Over a contiguous input the result is a view; otherwise (gradients, strided bases) a gather.
   eager: ([x, pos], a, [o]) => {
+    if (a.abs !== undefined) return [makeView(x, a.abs.shape, a.abs.strides, a.abs.offset)];
     if (a.geom !== null && x._contig) return [makeView(x, a.geom.shape, a.geom.strides, a.geom.offset + x._offset)];
     const src = x._data as unknown as Arr;
     const p = pos._data as BigInt64Array;
@@ -56,10 +58,18 @@ const gradScatter: OpDef<ScatterAttrs>['grad'] = (ctx, [gy]) => {
   ];
 };
 
-/** Writes src's values (row-major) at positions pos of the dense array d. */
-function scatterInto(d: Arr, src: Arr, pos: BigInt64Array, accumulate: boolean): void {
-  if (accumulate) for (let i = 0; i < pos.length; i++) (d as { [i: number]: number })[Number(pos[i])] += src[i] as number;
-  else for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = src[i];
+/** Writes src's values (row-major) at positions pos of the dense array d (adding, as dtype dt's numbers, when accumulating). */
+function scatterInto(d: Arr, src: Arr, pos: BigInt64Array, accumulate: boolean, dt: DType): void {
+  if (!accumulate) for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = src[i];
+  else if (dt.isHalf) {
+    const { enc, dec } = halfCodec(dt);
+    for (let i = 0; i < pos.length; i++) {
+      const k = Number(pos[i]);
+      d[k] = enc(dec(d[k] as number) + dec(src[i] as number));
+    }
+  } else if (dt === bool) for (let i = 0; i < pos.length; i++) d[Number(pos[i])] = (d[Number(pos[i])] as number) | (src[i] as number);
+  else if (typeof d[0] === 'bigint') for (let i = 0; i < pos.length; i++) (d as { [i: number]: bigint })[Number(pos[i])] += src[i] as bigint;
+  else for (let i = 0; i < pos.length; i++) (d as { [i: number]: number })[Number(pos[i])] += src[i] as number;
 }
 
 export const AsStridedScatter = defineOp<ScatterAttrs>({
@@ -68,7 +78,7 @@ export const AsStridedScatter = defineOp<ScatterAttrs>({
   lower: lowerScatter,
   eager: ([x, src, pos], a, [o]) => {
     const d = (x._data as Float32Array).slice();
-    scatterInto(d as unknown as Arr, src._data as unknown as Arr, pos._data as BigInt64Array, a.accumulate);
+    scatterInto(d as unknown as Arr, src._data as unknown as Arr, pos._data as BigInt64Array, a.accumulate, x.dtype);
     return [new Tensor(d, o.shape, o.dtype)];
   },
   attrKey: (a) => (a.accumulate ? 'acc' : ''),
@@ -95,7 +105,9 @@ export const CopySlices = defineOp<ScatterAttrs & { geom: Geometry | null }>({
       const p = pos._data as BigInt64Array;
       for (let i = 0; i < p.length; i++) (st as unknown as Arr)[where[Number(p[i])]] = s[i];
     }
-    return [new Tensor(x._st, x._shape, x.dtype, x._strides, x._offset)];
+    const t = new Tensor(x._st, x._shape, x.dtype, x._strides, x._offset);
+    t._vc = x._vc;
+    return [t];
   },
   attrKey: () => '',
   saves: { inputs: [2] },
@@ -132,7 +144,7 @@ export function positionsOf(v: Tensor, base: Tensor): Tensor {
     t = s.inputs[0];
   }
   let p = apply1(Positions, [base], undefined);
-  for (let i = chain.length - 1; i >= 0; i--) p = apply1(chain[i].op as OpDef<unknown>, [p, ...chain[i].inputs.slice(1)], chain[i].attrs);
+  for (let i = chain.length - 1; i >= 0; i--) p = apply(chain[i].op as OpDef<unknown>, [p, ...chain[i].inputs.slice(1)], chain[i].attrs)[chain[i].out];
   return p;
 }
 
@@ -152,7 +164,10 @@ function positionsFor(input: Tensor, size: readonly number[], stride: readonly n
     const pos = viewPositions(b, size, stride, offset);
     if (!(pos._data as BigInt64Array).includes(-1n)) return [b, pos];
   }
-  throw new RuntimeError('as_strided: the view reads memory outside the tensor it was made from');
+  // Memory neither the input nor its base covers: a view of the storage itself (no gradient path).
+  const all = new Tensor(input._st, [input._st.data.length], input.dtype);
+  all._base = input._base ?? input;
+  return [all, viewPositions(all, size, stride, offset)];
 }
 
 function checkSizes(size: readonly number[], stride: readonly number[]): void {
@@ -171,7 +186,8 @@ export function as_strided(input: Tensor, size: readonly number[], stride: reado
   checkSizes(size, stride);
   const off = storage_offset ?? input._offset;
   const [b, pos] = positionsFor(input, size, stride, off);
-  return apply1(AsStrided, [b, pos], { geom: relativeGeometry({ _shape: [...size], _stridesOrDense: stride, _offset: off }, b) });
+  const abs = { shape: [...size], strides: [...stride], offset: off };
+  return apply1(AsStrided, [b, pos], { geom: relativeGeometry({ _shape: abs.shape, _stridesOrDense: abs.strides, _offset: off }, b), abs });
 }
 
 /**
@@ -204,19 +220,30 @@ Tensor.prototype.as_strided_scatter = function (this: Tensor, src: Tensor, size:
   return as_strided_scatter(this, src, size, stride, storage_offset);
 };
 
-// A view whose base was rebased by an in-place op gets its history from the base again: a
-// reshape when it is the whole base (exported graphs keep dynamic axes), else as_strided.
-Tensor._refreshView = (t: Tensor): void => {
+// A view whose base was rebased by an in-place op gets its history from the base again, as
+// as_strided of the base (PyTorch's view regeneration).
+// Outputs of unbind/split keep their history; using one in an op after a write around it is
+// PyTorch's error (reading grad_fn or requires_grad is not).
+Tensor._refreshView = (t: Tensor, use: boolean): void => {
   if (!gradMode.enabled && activeTracer() === null) return;
   const b = t._viewOf!;
+  const m = t._multi;
+  if (m !== null) {
+    if (use && m.version !== t._vc.version) throw new RuntimeError(multiViewMessage(t, 'its base or another view of its base has been modified inplace'));
+    return;
+  }
   t._viewEpoch = b._epoch;
-  const whole = t._contig && b._contig && t._offset === b._offset && numel(t._shape) === numel(b._shape);
-  const g = whole ? reshape(b, t._shape) : apply1(AsStrided, [b, positionsOf(t, b)], { geom: relativeGeometry(t, b) });
+  const g = apply1(AsStrided, [b, positionsOf(t, b)], { geom: relativeGeometry(t, b) });
   t.grad_fn = g.grad_fn;
   t._outIdx = g._outIdx;
   t._rg = g._rg;
   activeTracer()?.alias(t, g);
 };
+
+/** PyTorch's error for writes into (or after writes around) outputs of unbind/split. */
+export function multiViewMessage(t: Tensor, what: string): string {
+  return `Output ${t._multi!.idx} of ${t._gradFn!.name()} is a view and ${what}. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.`;
+}
 
 /**
  * The gradient of a view op that picks elements without repeats (diagonal, unfold windows may

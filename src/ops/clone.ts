@@ -3,6 +3,7 @@
 import { apply1 } from '../dispatch.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
+import { isDenseNonOverlapping } from '../strided.js';
 import { Tensor } from '../tensor.js';
 import { sameInfer } from './_common.js';
 
@@ -27,14 +28,7 @@ export const Clone = defineOp<{ preserve: boolean }>({
 
 /** For a strided input whose elements fill one dense block (a permutation of a contiguous layout): where it starts. */
 function denseLayout(x: Tensor): { lo: number } | null {
-  if (x._contig || x._strides === null) return null;
-  const dims = x._shape.map((s, i) => ({ s, st: x._strides![i] })).filter((d) => d.s !== 1);
-  dims.sort((a, b) => a.st - b.st);
-  let expected = 1;
-  for (const d of dims) {
-    if (d.st !== expected) return null;
-    expected *= d.s;
-  }
+  if (x._contig || x._strides === null || !isDenseNonOverlapping(x._shape, x._strides)) return null;
   return { lo: x._offset };
 }
 

@@ -60,9 +60,17 @@ export const Expand = defineOp<{ shape: readonly number[]; spec: ExpandSpec }>({
     return [g.op1('Expand', [x[0], shape])];
   },
   eager: ([x], a) => {
+    // PyTorch's inferExpandGeometry: grown dims get stride 0; a new size-1 dim the stride of a dense dim before the next.
     const lead = a.shape.length - x._shape.length;
     const st = x._stridesOrDense;
-    const strides = a.shape.map((s, i) => (i < lead || (x._shape[i - lead] === 1 && s !== 1) ? 0 : st[i - lead]));
+    const strides = new Array<number>(a.shape.length);
+    for (let i = a.shape.length - 1; i >= 0; i--) {
+      const size = i >= lead ? x._shape[i - lead] : 1;
+      // (a 0-d input: every stride 0, as PyTorch's)
+      let s = i >= lead ? st[i - lead] : i === a.shape.length - 1 ? 0 : a.shape[i + 1] * strides[i + 1];
+      if (size !== a.shape[i]) s = 0;
+      strides[i] = s;
+    }
     return [makeView(x, a.shape, strides, x._offset)];
   },
   attrKey: (a) => JSON.stringify(a.spec),
@@ -117,9 +125,10 @@ declare module '../tensor.js' {
     expand_as(other: Tensor): Tensor;
   }
 }
+// The methods always return a new view, as PyTorch's (the functions above skip a no-op expand for internal callers).
 Tensor.prototype.expand = function (this: Tensor, ...sizes: (number | number[])[]) {
-  return expand(this, sizeArgs(sizes, true).size);
+  return applyExpand(this, expandedShape(this._shape, sizeArgs(sizes, true).size, this.dtype.scalarName));
 };
 Tensor.prototype.expand_as = function (this: Tensor, other: Tensor) {
-  return expand_as(this, other);
+  return applyExpand(this, expandedShape(this._shape, other._shape), other);
 };

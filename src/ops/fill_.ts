@@ -5,7 +5,7 @@ import { RuntimeError } from '../errors.js';
 import { activeTracer } from '../dispatch.js';
 import { Tensor } from '../tensor.js';
 import { checkInplace } from './_inplace.js';
-import { copy_ } from './copy_.js';
+import { writeValues } from './copy_.js';
 
 /**
  * Tensor.fill_(value): every element set to `value` (number, boolean or 0-d tensor), in place.
@@ -17,11 +17,11 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
   if (value instanceof Tensor) {
     if (value._shape.length !== 0)
       throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
-    return copy_(self, value);
+    return writeValues(self, value, true);
   }
-  checkInplace(self);
-  if ((gradMode.enabled && self._rg) || activeTracer() !== null) return copy_(self, value);
-  self._mutate((d) => fillData(d, value, self.dtype));
+  checkInplace(self, true);
+  if ((gradMode.enabled && self._rg) || activeTracer() !== null) return writeValues(self, value, true);
+  self._mutate((d) => fillData(d, value, self.dtype), true);
   self._bump();
   return self;
 }

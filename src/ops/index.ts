@@ -21,3 +21,4 @@ export * from './index_shape.js';
 export * from './index_index.js';
 export * from './index_nn.js';
 export * from './index_train.js';
+export * from './device.js';

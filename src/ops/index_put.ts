@@ -13,7 +13,10 @@ import { inplace } from './_inplace.js';
 import { expand } from './expand.js';
 import { index_select } from './index_select.js';
 import { reshape } from './reshape.js';
-import { subscriptPositions, type IndexItem } from './subscript.js';
+import { subscript, subscriptPositions, type IndexItem } from './subscript.js';
+import { copy_ } from './copy_.js';
+import { fill_ } from './fill_.js';
+import { squeeze } from './squeeze.js';
 
 export const IndexPut = defineOp<{ accumulate: boolean }>({
   name: 'index_put',
@@ -86,6 +89,18 @@ export function index_put(input: Tensor, indices: readonly IndexItem[], values: 
  */
 export function setIndex(input: Tensor, indices: readonly IndexItem[] | IndexItem, value: Values): Tensor {
   const items = Array.isArray(indices) ? (indices as IndexItem[]) : [indices as IndexItem];
+  // Basic indices (ints, slices, None, ...) write through the view they select, as PyTorch's
+  // __setitem__ does: fill_ for a number, copy_ for a tensor (leading size-1 dims dropped).
+  if (items.every((it) => it === null || typeof it === 'number' || typeof it === 'string')) {
+    const view = subscript(input, items);
+    if (!(value instanceof Tensor)) fill_(view, value);
+    else {
+      let v = value;
+      while (v._shape.length > view._shape.length && v._shape[0] === 1) v = squeeze(v, 0);
+      copy_(view, v);
+    }
+    return input;
+  }
   return inplace(input, () => put(input, items, value, false, false));
 }
 

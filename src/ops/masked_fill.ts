@@ -1,6 +1,7 @@
 // masked_fill: value where mask is true, input elsewhere (ONNX Where; mask broadcasts).
 import { bool } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
+import { checkNarrowInt } from '../creation.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
@@ -34,6 +35,7 @@ export function masked_fill(input: Tensor, mask: Tensor, value: number | boolean
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.scalarName.toLowerCase()}`);
   if (value instanceof Tensor && value._shape.length !== 0)
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+  if (typeof value === 'number') checkNarrowInt(value, input.dtype, true);
   return apply1(MaskedFill, [input, mask, asTensor(value, input.dtype)], undefined);
 }
 

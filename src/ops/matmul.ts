@@ -4,6 +4,10 @@ import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { broadcastShapes } from '../shape.js';
 import { isContiguous } from '../strided.js';
+import { zeros } from '../creation.js';
+import { add } from './add.js';
+import { mul } from './mul.js';
+import { sum } from './sum.js';
 import { Tensor } from '../tensor.js';
 import { transpose } from './permute.js';
 import { reshape } from './reshape.js';
@@ -83,8 +87,17 @@ function transposedView(x: Tensor): boolean {
   return isContiguous(sh, st);
 }
 
+function zerosProduct(a: Tensor, b: Tensor): Tensor {
+  const batch = broadcastShapes(a._shape.slice(0, -2), b._shape.slice(0, -2));
+  const y = zeros([...batch, a._shape[a._shape.length - 2], b._shape[b._shape.length - 1]], { dtype: a.dtype });
+  // Keeps the graph connected (the inputs' gradients are empty).
+  return a._rg || b._rg ? add(y, mul(add(sum(a), sum(b)), 0)) : y;
+}
+
 /** The product of 2-D+ operands, handing transposed views to the kernel as they are. */
 export function matmulPrimitive(a: Tensor, b: Tensor): Tensor {
+  // onnxruntime leaves the output of an empty product (k = 0) uninitialised: it is zeros.
+  if (a._shape[a._shape.length - 1] === 0) return zerosProduct(a, b);
   const ta = transposedView(a);
   const tb = transposedView(b);
   return apply1(MatMul, [ta ? mT(a) : a, tb ? mT(b) : b], { ta, tb });

@@ -2,7 +2,7 @@
 import { IndexError, RuntimeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { slice } from './slice.js';
+import { sliceView } from './slice.js';
 
 /**
  * torch.narrow(input, dim, start, length): `length` entries of `dim` from `start` (negative start
@@ -19,7 +19,7 @@ export function narrow(input: Tensor, dim: number, start: number | Tensor, lengt
   if (s < 0) s += size;
   if (length < 0) throw new RuntimeError('narrow(): length must be non-negative.');
   if (s + length > size) throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
-  return slice(input, d, s, s + length);
+  return sliceView(input, d, s, s + length);
 }
 
 declare module '../tensor.js' {

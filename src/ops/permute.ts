@@ -7,8 +7,10 @@ import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { makeView } from './_view.js';
 
-export const Permute = defineOp<{ perm: readonly number[] }>({
+/** via: which function asked (its grad_fn name: TBackward0, TransposeBackward0, PermuteBackward0) */
+export const Permute = defineOp<{ perm: readonly number[]; via?: 't' | 'transpose' }>({
   name: 'permute',
+  backwardName: (a) => (a.via === 't' ? 'TBackward0' : a.via === 'transpose' ? 'TransposeBackward0' : 'PermuteBackward0'),
   view: true,
   infer: (x, a) => [{ dtype: x[0].dtype, shape: a.perm.map((p) => x[0]._shape[p]) }],
   lower: (g, x, a) => [g.op1('Transpose', x, { perm: a.perm })],
@@ -30,31 +32,29 @@ export const Permute = defineOp<{ perm: readonly number[] }>({
  * @example
  * x.permute(2, 0, 1);
  */
-export function permute(input: Tensor, dims: readonly number[]): Tensor {
+export function permute(input: Tensor, dims: readonly number[], via?: 't' | 'transpose'): Tensor {
   const r = input._shape.length;
   if (dims.length !== r)
     throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${r} is not equal to len(dims) = ${dims.length}`);
   const perm = dims.map((d) => normDim(d, r));
   if (new Set(perm).size !== r) throw new RuntimeError('permute(): duplicate dims are not allowed.');
-  if (perm.every((p, i) => p === i)) return input;
-  return apply1(Permute, [input], { perm });
+  return apply1(Permute, [input], via === undefined ? { perm } : { perm, via });
 }
 
 /** torch.transpose(input, dim0, dim1) */
 export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
   const r = input._shape.length;
-  if (r === 0) return input;
   const a = normDim(dim0, r);
   const b = normDim(dim1, r);
   const perm = Array.from({ length: r }, (_, i) => (i === a ? b : i === b ? a : i));
-  return permute(input, perm);
+  return permute(input, r === 0 ? [] : perm, 'transpose');
 }
 
 /** torch.t(input): transposes a ≤2-D tensor. */
 export function t(input: Tensor): Tensor {
   const r = input._shape.length;
   if (r > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${r}D`);
-  return r < 2 ? input : transpose(input, 0, 1);
+  return permute(input, r === 0 ? [] : r === 1 ? [0] : [1, 0], 't');
 }
 
 declare module '../tensor.js' {

@@ -19,12 +19,14 @@ interface ReshapeAttrs {
   spec: readonly number[];
   /** the view's strides when the caller chose them (squeeze/unsqueeze keep PyTorch's); else computed */
   strides?: readonly number[];
+  /** the grad_fn name when not ViewBackward0 (squeeze, unsqueeze) */
+  via?: string;
 }
 
 export const Reshape = defineOp<ReshapeAttrs>({
   name: 'reshape',
   view: true,
-  backwardName: 'ViewBackward0',
+  backwardName: (a) => a.via ?? 'ViewBackward0',
   infer: (x, a) => [{ dtype: x[0].dtype, shape: inferSize(a.shape, numel(x[0]._shape)) }],
   lower: (g, x, a) => [g.op1('Reshape', [x[0], g.ints(a.spec)])],
   // A view: shares memory and the version counter with its input.
@@ -39,9 +41,9 @@ export const Reshape = defineOp<ReshapeAttrs>({
  * @example
  * x.reshape(2, -1); x.view([4, 3]);
  */
-export function reshape(input: Tensor, shape: readonly number[], strides?: readonly number[]): Tensor {
+export function reshape(input: Tensor, shape: readonly number[], strides?: readonly number[], via?: string): Tensor {
   if (strides === undefined && !input._contig && viewStrides(input._shape, input._stridesOrDense, inferSize(shape, numel(input._shape))) === null) input = clone(input, { memory_format: 'contiguous' });
-  return applyReshape(input, shape, strides);
+  return applyReshape(input, shape, strides, via);
 }
 
 const VIEW_ERROR = 'view size is not compatible with input tensor\'s size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.';
@@ -57,7 +59,7 @@ export function view(input: Tensor, shape: readonly number[]): Tensor {
   return applyReshape(input, shape);
 }
 
-function applyReshape(input: Tensor, shape: readonly number[], strides?: readonly number[]): Tensor {
+function applyReshape(input: Tensor, shape: readonly number[], strides?: readonly number[], via?: string): Tensor {
   const s = input._shape;
   if (numel(s) === 0 && shape.filter((d) => d === -1).length === 1 && shape.some((d) => d === 0))
     throw new RuntimeError(
@@ -70,7 +72,10 @@ function applyReshape(input: Tensor, shape: readonly number[], strides?: readonl
     const k = spec.findIndex((d) => d > 1);
     if (k >= 0) spec[k] = -1;
   }
-  return apply1(Reshape, [input], strides === undefined ? { shape, spec } : { shape, spec, strides });
+  const a: ReshapeAttrs = { shape, spec };
+  if (strides !== undefined) a.strides = strides;
+  if (via !== undefined) a.via = via;
+  return apply1(Reshape, [input], a);
 }
 
 declare module '../tensor.js' {

@@ -33,6 +33,9 @@ export const int64Vec = (v: number): Tensor => {
   if (v >= 0 && v < SMALL) return (smallVecs[v] ??= new Tensor(BigInt64Array.of(BigInt(v)), [1], int64));
   return new Tensor(BigInt64Array.of(BigInt(v)), [1], int64);
 };
+/** A slice to the end of its dim says so in exported graphs (INT64_MAX), so x[1:] keeps a dynamic axis dynamic. */
+const TO_END = new Tensor(BigInt64Array.of(2n ** 63n - 1n), [1], int64);
+const endVec = (end: number, size: number): Tensor => (end === size ? TO_END : int64Vec(end));
 // Offsets are inputs that no op writes: the small ones are shared (a view op allocates less).
 const SMALL = 1024;
 const smallVecs: Tensor[] = [];
@@ -73,5 +76,14 @@ export function slice(input: Tensor, dim = 0, start: number | null = null, end: 
   const n = input._shape[d];
   const s = normSlice(n, start, end, step);
   if (s.start === 0 && s.len === n && (step === 1 || n <= 1)) return input;
-  return apply1(Slice, [input, int64Vec(s.start), int64Vec(s.end)], { dim: d, start: s.start, end: s.end, step });
+  return apply1(Slice, [input, int64Vec(s.start), endVec(s.end, n)], { dim: d, start: s.start, end: s.end, step });
+}
+
+/** slice() that always returns a new view, even of the whole dim (what narrow and x[:] return in PyTorch). */
+export function sliceView(input: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+  if (input._shape.length === 0) throw new IndexError('slice() cannot be applied to a 0-dim tensor.');
+  const d = normDim(dim, input._shape.length);
+  const n = input._shape[d];
+  const s = normSlice(n, start, end, step);
+  return apply1(Slice, [input, int64Vec(s.start), endVec(s.end, n)], { dim: d, start: s.start, end: s.end, step });
 }

@@ -1,9 +1,39 @@
-// split / split_with_sizes: pieces of a tensor along a dim (each a slice).
+// split / split_with_sizes: pieces of a tensor along a dim, one op with a view per piece
+// (PyTorch's SplitBackward0 / SplitWithSizesBackward0; chunk is written with split).
 import { bind } from '../args.js';
 import { RuntimeError } from '../errors.js';
 import { fmtShape, normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { slice } from './slice.js';
+import { apply } from '../dispatch.js';
+import { defineOp } from '../op.js';
+import { makeView } from './_view.js';
+import { cat } from './cat.js';
+
+/** sizes: the pieces' lengths along dim; bySize: called as split(int) (its grad_fn name) */
+export const SplitWithSizes = defineOp<{ dim: number; sizes: readonly number[]; bySize: boolean }>({
+  name: 'split_with_sizes',
+  backwardName: (a) => (a.bySize ? 'SplitBackward0' : 'SplitWithSizesBackward0'),
+  view: 'multi',
+  infer: ([x], a) =>
+    a.sizes.map((len) => {
+      const shape = x._shape.slice();
+      shape[a.dim] = len;
+      return { dtype: x.dtype, shape };
+    }),
+  lower: (g, [x], a) => g.op('Split', [x, g.ints(a.sizes)], { axis: a.dim }, a.sizes.length),
+  eager: ([x], a, outs) => {
+    const st = x._stridesOrDense;
+    let off = 0;
+    return outs.map((o, i) => {
+      const v = makeView(x, o.shape, st, x._offset + off * st[a.dim]);
+      off += a.sizes[i];
+      return v;
+    });
+  },
+  attrKey: (a) => `${a.dim}|${a.sizes.join(',')}`,
+  saves: { inputs: [] },
+  grad: (ctx, gys) => [cat(gys as Tensor[], ctx.attrs.dim)],
+});
 
 /** Pieces of given sizes along dim (sizes must add up to the dim's size). */
 export function split_with_sizes(input: Tensor, split_sizes: readonly number[], dim = 0): Tensor[] {
@@ -14,8 +44,11 @@ export function split_with_sizes(input: Tensor, split_sizes: readonly number[], 
     throw new RuntimeError(
       `split_with_sizes expects split_sizes to sum exactly to ${n} (input tensor's size at dimension ${d}), but got split_sizes=${fmtShape(split_sizes)}`,
     );
-  let off = 0;
-  return split_sizes.map((len) => slice(input, d, off, (off += len)));
+  return applySplit(input, split_sizes, d, false);
+}
+
+function applySplit(input: Tensor, sizes: readonly number[], dim: number, bySize: boolean): Tensor[] {
+  return sizes.length === 0 ? [] : apply(SplitWithSizes, [input], { dim, sizes: [...sizes], bySize });
 }
 
 /**
@@ -36,7 +69,7 @@ export function split(tensor: Tensor, split_size_or_sections: number | readonly 
   if (size === 0 && n !== 0) throw new RuntimeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${n}`);
   const pieces = size === 0 ? 1 : Math.max(1, Math.ceil(n / size));
   const sizes = Array.from({ length: pieces }, (_, i) => Math.min(size, n - i * size));
-  return split_with_sizes(tensor, sizes, d);
+  return applySplit(tensor, sizes, d, true);
 }
 
 declare module '../tensor.js' {

@@ -16,8 +16,9 @@ export function squeeze(input: Tensor, dim?: number | readonly number[] | null |
   const dims = dim == null ? null : new Set(normDims(dim as number | number[], s.length));
   const keep = (v: number, i: number) => !(v === 1 && (dims === null || dims.has(i)));
   const out = s.filter(keep);
-  if (out.length === s.length) return input;
-  return reshape(input, out, input._stridesOrDense.filter((_, i) => keep(s[i], i)));
+  // PyTorch 2.x's names: squeeze() 0, squeeze(dim) 1, squeeze(dims) 2
+  const via = dims === null ? 'SqueezeBackward0' : typeof dim === 'number' ? 'SqueezeBackward1' : 'SqueezeBackward2';
+  return reshape(input, out, input._stridesOrDense.filter((_, i) => keep(s[i], i)), via);
 }
 
 declare module '../tensor.js' {

@@ -8,6 +8,7 @@ import { broadcastInfer, promote, type TensorOrScalar } from './_common.js';
 import { alphaCheck } from './add.js';
 import { inplace } from './_inplace.js';
 import { mul } from './mul.js';
+import { bf16Alpha } from './_half_alpha.js';
 import { neg } from './neg.js';
 
 export const Sub = defineOp({
@@ -40,6 +41,8 @@ export function sub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOp
       'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
     );
   alphaCheck(input, other, alpha);
+  const fused = alpha !== 1 ? bf16Alpha(input, other, alpha, (a, b) => sub(a, b)) : null;
+  if (fused !== null) return fused;
   if (alpha !== 1) other = mul(other, alpha);
   const [a, b] = promote([input, other]);
   return apply1(Sub, [a, b], undefined);

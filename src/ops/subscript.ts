@@ -13,7 +13,7 @@ import { nonzero } from './nonzero.js';
 import { permute } from './permute.js';
 import { reshape } from './reshape.js';
 import { select } from './select.js';
-import { slice } from './slice.js';
+import { sliceView } from './slice.js';
 import { unbind } from './unbind.js';
 import { unsqueeze } from './unsqueeze.js';
 
@@ -127,7 +127,7 @@ export function subscript(x: Tensor, items: readonly IndexItem[]): Tensor {
     } else if (typeof it === 'string') {
       src++;
       const s = parseSlice(it);
-      y = slice(y, dim++, s.start, s.stop, s.step);
+      y = sliceView(y, dim++, s.start, s.stop, s.step);
     } else {
       const t = asIndexTensor(it);
       src += consumed(t);
@@ -156,7 +156,9 @@ export function subscript(x: Tensor, items: readonly IndexItem[]): Tensor {
       } else throw new IndexError('tensors used as indices must be long, int, byte or bool tensors');
     }
   }
-  return advDims.length ? advanced(y, advDims, advIdx) : y;
+  if (advDims.length) return advanced(y, advDims, advIdx);
+  // x[...] and x[()] are new views of x, as in PyTorch.
+  return y !== x ? y : rank > 0 ? sliceView(x, 0) : permute(x, []);
 }
 
 /** Flat positions (int64, of the result's shape) that `x.index(...items)` reads. */

@@ -4,7 +4,7 @@ import { bind } from '../args.js';
 import { RuntimeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { slice } from './slice.js';
+import { sliceView } from './slice.js';
 
 /**
  * torch.tensor_split(input, indices_or_sections, dim=0): `n` pieces of near-equal size (the
@@ -35,12 +35,6 @@ export function tensor_split(input: Tensor, indices_or_sections: number | readon
     out.push(sliceView(input, d, lo, Math.max(hi, lo)));
   }
   return out;
-}
-
-/** A slice that is always a new view (slice() returns the input itself for a full slice). */
-function sliceView(x: Tensor, d: number, lo: number, hi: number): Tensor {
-  const s = slice(x, d, lo, hi);
-  return s === x ? slice(x.unsqueeze(0), d + 1, lo, hi).squeeze(0) : s;
 }
 
 declare module '../tensor.js' {

@@ -1,6 +1,7 @@
-// Cast: x.to(dtype), x.float(), x.double(), x.long(), x.int(), x.bool(), x.type(dtype).
+// Cast: x.to(dtype), x.float(), x.double(), x.long(), x.int(), x.bool(), x.half(), x.bfloat16(),
+// x.byte(), x.char(), x.short(), x.type(dtype).
 import { bind, isOpts } from '../args.js';
-import { bool, DType, float32, float64, int32, int64, toDType } from '../dtype.js';
+import { bfloat16, bool, DType, float16, float32, float64, int16, int32, int64, int8, toDType, uint8 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
@@ -9,7 +10,9 @@ export const ToDtype = defineOp<{ dtype: DType }>({
   name: '_to_copy',
   backwardName: 'ToCopyBackward0',
   infer: (x, a) => [{ dtype: a.dtype, shape: x[0]._shape }],
-  lower: (g, x, a) => [g.op1('Cast', x, { to: a.dtype.onnx })],
+  // The output's io dtype, not attrs.dtype: eager sessions compute narrow dtypes wide (src/widen.ts)
+  // and cast back themselves, so float64 -> float16 rounds through float32 as PyTorch's cast does.
+  lower: (g, x, _a, io) => [g.op1('Cast', x, { to: io.outputs[0].dtype.onnx })],
   attrKey: (a) => a.dtype.name,
   saves: { inputs: [] },
   grad: (ctx, [gy]) => [to_dtype(gy!, ctx.inputMeta[0].dtype)],
@@ -32,6 +35,11 @@ declare module '../tensor.js' {
     long(): Tensor;
     int(): Tensor;
     bool(): Tensor;
+    half(): Tensor;
+    bfloat16(): Tensor;
+    byte(): Tensor;
+    char(): Tensor;
+    short(): Tensor;
   }
 }
 
@@ -51,8 +59,8 @@ Tensor.prototype.to = function (this: Tensor, target?: unknown, opts?: { copy?: 
 Tensor.prototype.type = function (this: Tensor, dtype?: DType | string) {
   if (dtype === undefined) return `torch.${this.dtype.scalarName}Tensor`;
   if (typeof dtype === 'string') {
-    const m = /^(?:torch\.)?(Float|Double|Long|Int|Bool)Tensor$/.exec(dtype);
-    if (m) dtype = { Float: float32, Double: float64, Long: int64, Int: int32, Bool: bool }[m[1]]!;
+    const m = /^(?:torch\.)?(Float|Double|Long|Int|Bool|Half|BFloat16|Byte|Char|Short)Tensor$/.exec(dtype);
+    if (m) dtype = { Float: float32, Double: float64, Long: int64, Int: int32, Bool: bool, Half: float16, BFloat16: bfloat16, Byte: uint8, Char: int8, Short: int16 }[m[1]]!;
   }
   return to_dtype(this, toDType(dtype, this.dtype));
 };
@@ -70,4 +78,19 @@ Tensor.prototype.int = function (this: Tensor) {
 };
 Tensor.prototype.bool = function (this: Tensor) {
   return to_dtype(this, bool);
+};
+Tensor.prototype.half = function (this: Tensor) {
+  return to_dtype(this, float16);
+};
+Tensor.prototype.bfloat16 = function (this: Tensor) {
+  return to_dtype(this, bfloat16);
+};
+Tensor.prototype.byte = function (this: Tensor) {
+  return to_dtype(this, uint8);
+};
+Tensor.prototype.char = function (this: Tensor) {
+  return to_dtype(this, int8);
+};
+Tensor.prototype.short = function (this: Tensor) {
+  return to_dtype(this, int16);
 };

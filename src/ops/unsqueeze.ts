@@ -13,7 +13,7 @@ export function unsqueeze(input: Tensor, dim: number): Tensor {
   const d = normDim(dim, s.length + 1);
   const st = input._stridesOrDense;
   const strides = [...st.slice(0, d), d >= s.length ? 1 : s[d] * st[d], ...st.slice(d)];
-  return reshape(input, [...s.slice(0, d), 1, ...s.slice(d)], strides);
+  return reshape(input, [...s.slice(0, d), 1, ...s.slice(d)], strides, 'UnsqueezeBackward0');
 }
 
 declare module '../tensor.js' {

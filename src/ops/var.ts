@@ -2,7 +2,9 @@
 // Written with mean/sub/mul/sum, so its gradient comes from theirs.
 import { bind } from '../args.js';
 import { apply1 } from '../dispatch.js';
-import { float64 } from '../dtype.js';
+import { float32, float64 } from '../dtype.js';
+import { writeElem } from '../creation.js';
+import { to_dtype } from './to_dtype.js';
 import { RuntimeError } from '../errors.js';
 import { defineOp } from '../op.js';
 import { Tensor } from '../tensor.js';
@@ -45,7 +47,7 @@ export const VarDivisor = defineOp<{ dims: readonly number[]; correction: number
   eager: ([x], a, [out]) => {
     const n = a.dims.reduce((p, d) => p * x._shape[d], 1);
     const data = new out.dtype.array(1);
-    data[0] = 1 / Math.max(0, n - a.correction);
+    writeElem(data, 0, 1 / Math.max(0, n - a.correction), out.dtype);
     return [new Tensor(data, [], out.dtype)];
   },
 });
@@ -53,6 +55,11 @@ export const VarDivisor = defineOp<{ dims: readonly number[]; correction: number
 /** Variance over normalised dims; the divisor is max(0, N − correction) as in PyTorch. */
 export function varOf(x: Tensor, dim: DimArg, correction: number, keepdim: boolean): { var: Tensor; mean: Tensor } {
   if (!x.dtype.is_floating_point) throw new RuntimeError('std and var only support floating point and complex dtypes');
+  if (x.dtype.isHalf) {
+    // PyTorch accumulates half-precision var in float and rounds once.
+    const r = varOf(to_dtype(x, float32), dim, correction, keepdim);
+    return { var: to_dtype(r.var, x.dtype), mean: to_dtype(r.mean, x.dtype) };
+  }
   const dims = reduceDims(dim, x._shape.length);
   const m = mean(x, dims, true);
   const d = sub(x, m);

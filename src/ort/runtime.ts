@@ -5,7 +5,8 @@
 // exact onnxruntime-node version is pinned and test/ort/runtime.test.ts fails loudly if an upgrade
 // removes every synchronous path. A future `runSync` is preferred when it exists.
 import { createRequire } from 'node:module';
-import type { TypedArray } from '../dtype.js';
+import { bfloat16, float16, type TypedArray } from '../dtype.js';
+import { float32ToHalf, halfToFloat32 } from '../half.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,6 +49,8 @@ export const syncRunMethod: 'runSync' | 'run' | null = (() => {
 export const OrtTensorCtor = common.Tensor;
 
 export function ortTensor(type: string, data: TypedArray, dims: readonly number[]): OrtTensor {
+  // onnxruntime-node has no bfloat16 tensors: a plain record that widened sessions convert.
+  if (type === 'bfloat16') return { type, data, dims };
   return new common.Tensor(type, data, dims);
 }
 
@@ -78,7 +81,11 @@ export class Session {
   private readonly fetches: Record<string, null> = {};
   private disposed = false;
 
-  constructor(model: Uint8Array | string, opts: { threads: number; optimize?: boolean }) {
+  /** Widened session: float16/bfloat16 inputs are fed as float32; outputs listed here come back as half bits. */
+  private readonly halfIn: boolean;
+  private readonly halfOut: readonly (string | undefined)[] | undefined;
+
+  constructor(model: Uint8Array | string, opts: { threads: number; optimize?: boolean; halfOutputs?: readonly (string | undefined)[] }) {
     if (!syncRunMethod) throw new Error('onnxruntime-node exposes no synchronous run: torchlike needs its pinned version');
     this.native = new NativeInferenceSession();
     const options: Record<string, unknown> = {
@@ -95,17 +102,28 @@ export class Session {
     this.inputNames = this.native.inputMetadata.map((m) => m.name);
     this.outputNames = this.native.outputMetadata.map((m) => m.name);
     for (const n of this.outputNames) this.fetches[n] = null;
+    this.halfIn = opts.halfOutputs !== undefined;
+    this.halfOut = opts.halfOutputs;
   }
 
   /** Runs synchronously; inputs positional, outputs positional. */
   run(inputs: readonly OrtTensor[]): OrtTensor[] {
     const names = this.inputNames;
     const feeds = this.feeds;
-    for (let i = 0; i < names.length; i++) feeds[names[i]] = inputs[i];
+    for (let i = 0; i < names.length; i++) {
+      const x = inputs[i];
+      if (this.halfIn && (x.type === 'float16' || x.type === 'bfloat16'))
+        feeds[names[i]] = new common.Tensor('float32', halfToFloat32(x.data as Uint16Array, x.type === 'float16' ? float16 : bfloat16), x.dims);
+      else feeds[names[i]] = x;
+    }
     const res = syncRunMethod === 'runSync' ? this.native.runSync!(feeds, this.fetches, {}) : this.native.run(feeds, this.fetches, {});
     const outNames = this.outputNames;
     const out = new Array<OrtTensor>(outNames.length);
-    for (let i = 0; i < outNames.length; i++) out[i] = res[outNames[i]];
+    for (let i = 0; i < outNames.length; i++) {
+      const r = res[outNames[i]];
+      const h = this.halfOut?.[i];
+      out[i] = h === undefined ? r : ortTensor(h, float32ToHalf(r.data as Float32Array, h === 'float16' ? float16 : bfloat16), r.dims);
+    }
     return out;
   }
 

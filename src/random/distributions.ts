@@ -3,7 +3,7 @@
 import { bool, type DType, float32, float64, int32, int64 } from '../dtype.js';
 import { RuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { fma64 } from '../creation.js';
+import { emptyTensor, fma64, writeElem } from '../creation.js';
 import { expand } from '../ops/expand.js';
 import type { Generator } from './generator.js';
 import { logCR, sincosCR } from './ddmath.js';
@@ -85,7 +85,17 @@ export function store(t: Tensor, f: (i: number) => number): void {
   const n = d.length;
   if (t.dtype === int64) for (let i = 0; i < n; i++) (d as BigInt64Array)[i] = BigInt(f(i));
   else if (t.dtype === bool) for (let i = 0; i < n; i++) (d as Uint8Array)[i] = f(i) !== 0 ? 1 : 0;
+  else if (t.dtype.isHalf) for (let i = 0; i < n; i++) writeElem(d, i, f(i), t.dtype);
   else for (let i = 0; i < n; i++) (d as Float64Array)[i] = f(i);
+}
+
+/** float16/bfloat16: drawn as float32 and rounded (values as PyTorch's distribution, not its exact draws). */
+function viaFloat32(t: Tensor, fill: (f: Tensor) => void): void {
+  const f = emptyTensor(t._shape, float32);
+  fill(f);
+  const d = t._data;
+  const s = f._data as Float32Array;
+  for (let i = 0; i < s.length; i++) writeElem(d, i, s[i], t.dtype);
 }
 
 const notImpl = (kernel: string, d: DType) => new RuntimeError(`"${kernel}" not implemented for '${d.scalarName}'`);
@@ -93,6 +103,7 @@ const notImpl = (kernel: string, d: DType) => new RuntimeError(`"${kernel}" not 
 export function uniformWrite(t: Tensor, from: number, to: number, g: Generator): void {
   if (!t.dtype.is_floating_point) throw notImpl('check_uniform_bounds', t.dtype);
   if (from > to) throw new RuntimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  if (t.dtype.isHalf) return viaFloat32(t, (f) => uniformWrite(f, from, to, g));
   const d = t._data as Float64Array;
   if (t.dtype === float32) {
     // uniform_real_distribution<float>: float arithmetic, x*(to-from)+from contracted to one FMA.
@@ -108,6 +119,7 @@ export function uniformWrite(t: Tensor, from: number, to: number, g: Generator):
 export function normalWrite(t: Tensor, mean: number, std: number, g: Generator): void {
   if (!t.dtype.is_floating_point) throw notImpl('normal_kernel_cpu', t.dtype);
   if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  if (t.dtype.isHalf) return viaFloat32(t, (f) => normalFill(f, mean, std, g));
   normalFill(t, mean, std, g);
 }
 

@@ -5,6 +5,7 @@ import { RuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { emptyTensor } from '../creation.js';
 import { MT19937, N } from './mt19937.js';
+import { callable } from '../callable.js';
 
 const DEFAULT_RNG_SEED = 67280421310721n; // c10::detail::default_rng_seed_val
 const STATE_BYTES = 5056; // sizeof(CPUGeneratorImplState)
@@ -19,10 +20,10 @@ function nondeterministicSeed(): bigint {
 /**
  * torch.Generator: PyTorch's CPU generator (mt19937 plus a cached normal sample).
  * @example
- * const g = new torch.Generator().manual_seed(42);
+ * const g = torch.Generator().manual_seed(42); // or new torch.Generator()
  * torch.rand(3, { generator: g }); // same numbers as PyTorch's torch.rand(3, generator=g)
  */
-export class Generator {
+class GeneratorImpl {
   /** @internal */ _engine: MT19937;
   /** @internal */ _seed: bigint;
   /** @internal the second Box-Muller value normal_distribution<double> keeps for the next call */
@@ -120,6 +121,10 @@ export class Generator {
     return this;
   }
 }
+
+/** torch.Generator: constructs with or without `new` (API.md rule 3). */
+export const Generator = callable(GeneratorImpl);
+export type Generator = GeneratorImpl;
 
 /** torch.default_generator: the generator every random function uses unless given one. */
 export const default_generator = new Generator();

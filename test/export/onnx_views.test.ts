@@ -47,3 +47,21 @@ describe('torch.onnx.export: in-place writes through views match eager', () => {
 });
 
 export type { Tensor };
+
+describe('torch.onnx.export: transposed views of parameters', () => {
+  it('a square weight used transposed exports transposed (not as the weight itself)', () => {
+    class M extends torch.nn.Module {
+      w = new torch.nn.Parameter(torch.arange(9, { dtype: torch.float32 }).reshape(3, 3));
+      forward(x: Tensor) {
+        return x.add(this.w.t()).mul(this.w.diagonal());
+      }
+    }
+    const m = new M();
+    const dir = mkdtempSync(join(tmpdir(), 'tl-onnx-tview-'));
+    const p = join(dir, 'm.onnx');
+    const x = torch.arange(9, { dtype: torch.float32 }).reshape(3, 3);
+    torch.onnx.export(m, [x], p);
+    const got = torch.onnx.load(p)(x) as Tensor;
+    expect(got.tolist()).toEqual((m(x) as Tensor).tolist());
+  });
+});

@@ -91,6 +91,30 @@ print(json.dumps({'ok': ok, 'step': o['step'], 'keys': list(c['opt']['state'].ke
     const out = JSON.parse(execFileSync(PY, ['-c', script, p, q, join(FIX, 'state_dict.pt')]).toString());
     expect(out).toEqual({ ok: true, step: 5, keys: [0], lr: 0.5, loss: 0.25, m: true, shared: true });
   });
+  it('views saved by PyTorch load as views of one storage (strides, offsets, shared writes)', () => {
+    const v = torch.load(join(FIX, 'views.pt')) as Record<string, Tensor>;
+    expect(v.t.stride()).toEqual([1, 4]);
+    expect(v.row.storage_offset()).toBe(4);
+    expect([v.col.stride(), v.col.storage_offset()]).toEqual([[4], 2]);
+    expect(v.diag.stride()).toEqual([5]);
+    expect(v.e.stride()).toEqual([0, 1]);
+    for (const k of ['t', 'row', 'col', 'diag', 'e']) expect(v[k].untyped_storage().data_ptr()).toBe(v.x.untyped_storage().data_ptr());
+    expect(v.diag.tolist()).toEqual([0, 5, 10]);
+    v.x.add_(1);
+    expect(v.t.select(0, 2).tolist()).toEqual([3, 7, 11]);
+  });
+  it.runIf(hasTorch)('views saved by torchlike load in PyTorch with their strides and shared storage', () => {
+    const x = torch.arange(12, { dtype: torch.float32 }).reshape(3, 4);
+    const p = join(dir, 'views_ts.pt');
+    torch.save({ x, t: x.t(), col: x.select(1, 2), e: x.select(0, 0).expand(2, 4) }, p);
+    const script = `
+import json, sys, torch
+o = torch.load(sys.argv[1], weights_only=True)
+print(json.dumps({'t': list(o['t'].stride()), 'col': [list(o['col'].stride()), o['col'].storage_offset(), o['col'].tolist()],
+  'e': list(o['e'].stride()), 'shared': len({o[k].storage().data_ptr() for k in o}) == 1}))`;
+    const out = JSON.parse(execFileSync(PY, ['-c', script, p]).toString());
+    expect(out).toEqual({ t: [1, 4], col: [[4], 2, [2, 6, 10]], e: [0, 1], shared: true });
+  });
   it('writes atomically: a failed save leaves the previous file intact', () => {
     const p = join(dir, 'keep.pt');
     torch.save({ a: 1 }, p);

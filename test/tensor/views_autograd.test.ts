@@ -122,6 +122,12 @@ describe('memory model', () => {
     );
     expect(() => torch.as_strided(torch.zeros(4), [2, 2], [2, 1], 2)).toThrow(/out of bounds for storage of size 16/);
   });
+  it('results of computing ops are contiguous (README: known difference from PyTorch, which keeps a permuted layout)', () => {
+    const x = torch.arange(12, { dtype: torch.float32 }).reshape(3, 4);
+    const y = x.t().mul(2);
+    expect([y.is_contiguous(), y.stride()]).toEqual([true, [3, 1]]);
+    expect(x.t().clone().stride()).toEqual([1, 4]); // clone keeps it, as PyTorch's preserve_format
+  });
   it('view ops copy nothing: 1024x1024 transpose, select, narrow, expand, view share memory', () => {
     const x = torch.zeros(1024, 1024);
     for (const v of [x.t(), x.select(1, 3), x.narrow(0, 5, 100), x.unsqueeze(0).expand(3, 1024, 1024), x.view(-1), x.T, x.diagonal(), x.unfold(0, 4, 4)])

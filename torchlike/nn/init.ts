@@ -125,16 +125,18 @@ function kaimingStd(tensor: Tensor, a: number | KaimingOpts, mode: string, nonli
  * @example
  * nn.init.kaiming_uniform_(w, { a: Math.sqrt(5) }); nn.init.kaiming_uniform_(w, 0, 'fan_out', 'relu');
  */
-export function kaiming_uniform_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu'): Tensor {
+export function kaiming_uniform_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu', opts: Gen = {}): Tensor {
   const k = kaimingStd(tensor, a, mode, nonlinearity);
   if (!k) return tensor;
+  k.generator ??= opts.generator;
   const bound = Math.sqrt(3.0) * k.std;
   return uniform_(tensor, -bound, bound, { generator: k.generator });
 }
 /** He normal: N(0, std²), std = gain / √fan. */
-export function kaiming_normal_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu'): Tensor {
+export function kaiming_normal_(tensor: Tensor, a: number | KaimingOpts = 0, mode = 'fan_in', nonlinearity = 'leaky_relu', opts: Gen = {}): Tensor {
   const k = kaimingStd(tensor, a, mode, nonlinearity);
   if (!k) return tensor;
+  k.generator ??= opts.generator;
   return normal_(tensor, 0, k.std, { generator: k.generator });
 }
 

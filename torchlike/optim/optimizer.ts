@@ -3,6 +3,7 @@
 // function of (params, grads, state) on one fused op per dtype, and step() commits every write
 // only after all groups computed, so a step that throws changes nothing.
 import { enable_grad, no_grad } from '../../src/autograd/grad_mode.js';
+import { fillData, writeElem } from '../../src/creation.js';
 import { type DType, float32 } from '../../src/dtype.js';
 import { TorchTypeError, ValueError } from '../../src/errors.js';
 import { clone } from '../../src/ops/clone.js';
@@ -266,7 +267,7 @@ export function hyper(dtype: DType, values: readonly number[]): Tensor {
     const v = values[i] as unknown;
     // Python fails on arithmetic with a non-number hyper-parameter; a typed array would store NaN.
     if (typeof v !== 'number') throw new TypeError(`unsupported operand type(s) for *: 'float' and '${v === null ? 'NoneType' : typeof v === 'string' ? 'str' : typeof v}'`);
-    a[i] = v;
+    writeElem(a, i, v, dtype); // float16/bfloat16 hold bits
   }
   return new Tensor(a, [values.length], dtype);
 }
@@ -274,7 +275,7 @@ export function hyper(dtype: DType, values: readonly number[]): Tensor {
 /** A zero tensor shaped like p (fresh optimizer state). */
 export function zerosLike(p: Tensor, fill = 0): Tensor {
   const t = new Tensor(new p.dtype.array(p.numel()), p.shape, p.dtype);
-  if (fill !== 0) (t._data as Float32Array).fill(fill);
+  if (fill !== 0) fillData(t._data, fill, p.dtype);
   return t;
 }
 

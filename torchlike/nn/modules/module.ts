@@ -573,6 +573,14 @@ export class Module {
   double(): this {
     return this._apply((t) => (t.is_floating_point() ? t.double() : t));
   }
+  /** Floating-point parameters and buffers to float16. */
+  half(): this {
+    return this._apply((t) => (t.is_floating_point() ? t.half() : t));
+  }
+  /** Floating-point parameters and buffers to bfloat16. */
+  bfloat16(): this {
+    return this._apply((t) => (t.is_floating_point() ? t.bfloat16() : t));
+  }
   /** CPU only: returns this module. */
   cpu(): this {
     return this;

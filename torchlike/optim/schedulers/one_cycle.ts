@@ -1,9 +1,13 @@
 // OneCycleLR (Smith & Topin's 1cycle): lr up to max_lr then down to min_lr (cos or linear
 // annealing, optional three phases), with momentum / beta1 cycled inversely.
+import { bind } from '../../../src/args.js';
 import { ValueError } from '../../../src/errors.js';
 import { TorchTypeError } from '../../../src/errors.js';
 import { Optimizer } from '../optimizer.js';
 import { LRScheduler } from './base.js';
+
+/** PyTorch's positional order after (optimizer, max_lr). */
+const ONE_CYCLE_ARGS = ['total_steps', 'epochs', 'steps_per_epoch', 'pct_start', 'anneal_strategy', 'cycle_momentum', 'base_momentum', 'max_momentum', 'div_factor', 'final_div_factor', 'three_phase', 'last_epoch', 'verbose'];
 
 export interface OneCycleOptions {
   total_steps?: number | null;
@@ -52,7 +56,8 @@ export class OneCycleLR extends LRScheduler {
   cycle_momentum: boolean;
   use_beta1 = false;
 
-  constructor(optimizer: Optimizer, max_lr: number | number[], o: OneCycleOptions = {}) {
+  constructor(optimizer: Optimizer, max_lr: number | number[], ...args: [o?: OneCycleOptions | number | null, ...rest: unknown[]]) {
+    const o: OneCycleOptions = bind<Record<string, any>>(ONE_CYCLE_ARGS, args);
     if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(`${(optimizer as object)?.constructor?.name} is not an Optimizer`);
     let total: number;
     if (o.total_steps == null && o.epochs == null && o.steps_per_epoch == null)

@@ -1,4 +1,5 @@
 // DataLoader (torch/utils/data/dataloader.py), single-process and synchronous: `for (const b of loader)`.
+import { bind } from '../../../src/args.js';
 import { ValueError } from '../../../src/errors.js';
 import type { Generator as TorchGenerator } from '../../../src/random/index.js';
 import { tensor } from '../../../src/creation.js';
@@ -23,8 +24,12 @@ export interface DataLoaderOptions<T> {
  * Batches of a dataset: shuffling with a (seeded) generator, samplers, drop_last, collate_fn.
  * @example
  * const loader = new data.DataLoader(new data.TensorDataset(x, y), { batch_size: 32, shuffle: true });
+ * new data.DataLoader({ dataset: train_set, batch_size: 4, shuffle: true }); // every argument by keyword
+ * new data.DataLoader(train_set, 4, true); // PyTorch's positional order
  * for (const [xb, yb] of loader) { ... }
  */
+const LOADER_ARGS = ['batch_size', 'shuffle', 'sampler', 'batch_sampler', 'num_workers', 'collate_fn', 'pin_memory', 'drop_last', 'timeout', 'worker_init_fn', 'multiprocessing_context', 'generator'];
+
 export class DataLoader<T = unknown> {
   readonly dataset: Dataset<T> | IterableDataset<T>;
   readonly batch_size: number | null;
@@ -35,8 +40,9 @@ export class DataLoader<T = unknown> {
   readonly generator: TorchGenerator | null;
   readonly num_workers: number;
 
-  constructor(dataset: Dataset<T> | IterableDataset<T>, o: DataLoaderOptions<T> | number = {}) {
-    if (typeof o === 'number') o = { batch_size: o };
+  constructor(dataset: Dataset<T> | IterableDataset<T>, ...args: [o?: DataLoaderOptions<T> | number | null, ...rest: unknown[]]) {
+    // PyTorch's positional order: DataLoader(ds, 4, true) is batch_size=4, shuffle=true
+    const o: DataLoaderOptions<T> = bind<Record<string, any>>(LOADER_ARGS, args);
     let batch_size = o.batch_size === undefined ? 1 : o.batch_size;
     const shuffle = o.shuffle ?? false;
     let drop_last = o.drop_last ?? false;
