@@ -63,6 +63,9 @@ describe('numpy.save writes what numpy writes', () => {
     const f = torch.arange(6, { dtype: torch.float32 }).reshape(3, 2).t();
     expect((torch.numpy.load(torch.numpy.save(null, f)) as torch.Tensor).stride()).toEqual([1, 2]);
   });
+  it("bfloat16 has no numpy dtype: PyTorch's error", () => {
+    expect(() => torch.numpy.save(null, torch.ones(2, { dtype: torch.bfloat16 }))).toThrow('Got unsupported ScalarType BFloat16');
+  });
   it('savez / savez_compressed / file names', () => {
     const sd = { w: torch.ones(2, 3), n: torch.tensor(7) };
     for (const fn of [torch.numpy.savez, torch.numpy.savez_compressed]) {

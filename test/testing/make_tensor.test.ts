@@ -24,6 +24,13 @@ describe('make_tensor', () => {
     expect(t.requires_grad).toBe(true);
     expect((t._data as Float64Array).every((v) => v >= -9 && v < 9)).toBe(true);
   });
+  it('float16 / bfloat16: values in [low, high) of the dtype', () => {
+    for (const dtype of [torch.float16, torch.bfloat16]) {
+      const t = torch.testing.make_tensor([50], { dtype, low: -2, high: 2 });
+      expect(t.dtype).toBe(dtype);
+      expect((t.double().tolist() as number[]).every((v) => v >= -2 && v <= 2)).toBe(true);
+    }
+  });
   it("raises PyTorch's errors", () => {
     expect(() => torch.testing.make_tensor([2], { dtype: torch.int64, requires_grad: true })).toThrow('make_tensor: requires_grad must be False for integral dtype');
     expect(() => torch.testing.make_tensor([2], { dtype: torch.float32, low: 2, high: 1 })).toThrow('make_tensor: low must be weakly less than high!');
