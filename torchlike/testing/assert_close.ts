@@ -41,7 +41,6 @@ class ErrorMeta {
 
 // JavaScript has one number type: a pair of numbers is compared as Python ints when both are
 // integers (or bigints), otherwise as floats.
-type PyNum = { v: number | bigint; int: boolean };
 const isNumber = (x: unknown): x is number | bigint => typeof x === 'number' || typeof x === 'bigint';
 
 /** Python's type(x) as printed in messages: <class 'torch.Tensor'>, <class 'float'>... */
@@ -111,8 +110,8 @@ function tensorPair(a: Tensor, b: Tensor, opts: AssertCloseOptions, id: Id): Pai
 
 function numberPair(a: number | bigint, b: number | bigint, opts: AssertCloseOptions, id: Id): Pair {
   const bothInt = [a, b].every((x) => typeof x === 'bigint' || Number.isInteger(x));
-  const na: PyNum = { v: a, int: typeof a === 'bigint' || bothInt };
-  const nb: PyNum = { v: b, int: typeof b === 'bigint' || bothInt };
+  const na = { int: typeof a === 'bigint' || bothInt };
+  const nb = { int: typeof b === 'bigint' || bothInt };
   const [rtol, atol] = tolerances(opts, id, [na.int ? 'int64' : 'float64', nb.int ? 'int64' : 'float64']);
   return () => {
     if (opts.check_dtype !== false && na.int !== nb.int) {

@@ -102,7 +102,7 @@ export function closeness(actual: Tensor, expected: Tensor, rtol: number, atol: 
   const finiteRel = relAll.map((r, i) => (absAll[i] === 0 ? 0 : r));
   return {
     mismatches, numel: n, integral: !common.is_floating_point,
-    absDiff: absInt ? (n ? absInt[absIdx] * (close[absIdx] ? 0n : 1n) : 0n) : absD,
+    absDiff: absInt ? (n && !close[absIdx] ? absInt[absIdx] : 0n) : absD,
     absIdx, relDiff, relIdx,
     maxAbs: argmax(absAll)[0], maxRel: argmax(finiteRel)[0],
   };

@@ -9,7 +9,11 @@ export const DTYPE_PRECISIONS: Readonly<Record<string, readonly [number, number]
   float64: [1e-7, 1e-7],
 };
 
-/** torch.testing._comparison.default_tolerances: the loosest tolerances of the given dtypes. */
+/**
+ * torch.testing._comparison.default_tolerances: [rtol, atol], the loosest of the given dtypes'.
+ * @example
+ * torch.testing.default_tolerances(torch.float32, torch.float64); // [1.3e-6, 1e-5]
+ */
 export function default_tolerances(...dtypes: (DType | string)[]): [number, number] {
   let rtol = 0;
   let atol = 0;
