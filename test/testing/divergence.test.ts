@@ -56,6 +56,11 @@ describe('find_divergence on an .onnx file (module scopes in node names)', () =>
     ]);
     expect(r.first_divergent).toBeNull();
   });
+  it('explicit value names for modules the scopes do not reveal', () => {
+    const ref = { first: reference()['0'], act: reference()['1'] };
+    const r = torch.testing.find_divergence(FIX('model.onnx'), [input], ref, { values: { first: '/0/Gemm_output_0', act: '/1/Relu_output_0' } });
+    expect(r.rows.map((x) => `${x.module} ${x.status}`)).toEqual(['first ok', 'act ok']);
+  });
   it('names the first divergent module', () => {
     const ref = reference();
     for (const k of ['2', '3.0']) ref[k] = ref[k].add(0.5);
