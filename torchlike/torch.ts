@@ -26,3 +26,5 @@ export * as F from './nn/functional/index.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
 export * as safetensors from '../export/safetensors.js';
+export * as testing from './testing/index.js';
+export * as numpy from '../export/numpy/index.js';
