@@ -6,8 +6,9 @@ import { OpNode } from './autograd/node.js';
 import { GraphBuilder, type Dim } from './graph/builder.js';
 import { RuntimeError } from './errors.js';
 import type { LowerMeta, Meta, OpDef } from './op.js';
-import { get_num_threads, Session, type OrtTensor } from './ort/runtime.js';
-import { numel } from './shape.js';
+import { get_num_threads, ortTensor, Session, type OrtTensor } from './ort/runtime.js';
+import { numel, sameShape } from './shape.js';
+import { isDenseNonOverlapping } from './strided.js';
 import { Tensor } from './tensor.js';
 import { hasNarrow, narrowOutput, wideOf, widenInput } from './widen.js';
 
@@ -92,8 +93,9 @@ function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: read
     }
     sessions.set(key, c);
   }
+  const lay = op.elementwise === true ? sharedLayout(inputs, out) : null;
   const feeds = new Array<OrtTensor>(inputs.length);
-  for (let i = 0; i < inputs.length; i++) feeds[i] = inputs[i]._ortValue();
+  for (let i = 0; i < inputs.length; i++) feeds[i] = lay !== null && inputs[i]._shape.length > 0 ? lay.feed(inputs[i]) : inputs[i]._ortValue();
   let res: OrtTensor[];
   try {
     res = c.run(feeds);
@@ -106,9 +108,32 @@ function execute<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A, out: read
     const r = res[i];
     if (r.data.length !== numel(m.shape))
       throw new RuntimeError(`${op.name}: internal shape rule mismatch (rule ${JSON.stringify(m.shape)}, onnxruntime ${JSON.stringify(r.dims)})`);
-    outs[i] = Tensor._fromOrt(r, m.shape, m.dtype);
+    outs[i] = lay !== null ? new Tensor(r.data, m.shape, m.dtype, lay.strides) : Tensor._fromOrt(r, m.shape, m.dtype);
   }
   return outs;
+}
+
+/**
+ * For an elementwise op whose non-scalar inputs all share one permuted dense layout (x.t(),
+ * x.permute(...) of contiguous memory): that memory in its own order, fed as is, and the strides
+ * the outputs take. Null when the inputs are contiguous, differ, or overlap.
+ */
+function sharedLayout(inputs: readonly Tensor[], out: readonly Meta[]): { strides: number[]; feed(t: Tensor): OrtTensor } | null {
+  let first: Tensor | null = null;
+  for (const t of inputs) {
+    if (t._shape.length === 0) continue;
+    if (first === null) {
+      if (t._contig || !isDenseNonOverlapping(t._shape, t._stridesOrDense)) return null;
+      first = t;
+    } else if (!sameShape(t._shape, first._shape) || !sameShape(t._stridesOrDense, first._stridesOrDense)) return null;
+  }
+  if (first === null) return null;
+  for (const m of out) if (!sameShape(m.shape, first._shape)) return null;
+  const strides = first._stridesOrDense.slice();
+  const order = strides.map((_, i) => i).sort((p, q) => strides[q] - strides[p] || p - q);
+  const memShape = order.map((d) => first!._shape[d]);
+  const n = numel(first._shape);
+  return { strides, feed: (t) => ortTensor(t.dtype.name, t._st.data.subarray(t._offset, t._offset + n), memShape) };
 }
 
 function opError(op: OpDef<never> | OpDef<any>, inputs: readonly Tensor[], e: unknown): Error {

@@ -48,6 +48,12 @@ export interface OpDef<A = void> {
    * 'multi': several views (unbind, split), which PyTorch forbids writing into in place.
    */
   readonly view?: boolean | 'multi';
+  /**
+   * Each output element depends only on the input elements at the same position: inputs that
+   * share one permuted dense layout (x.t()) run uncopied and the outputs keep that layout, as
+   * PyTorch's TensorIterator does.
+   */
+  readonly elementwise?: boolean;
   /** A pure-JS evaluation used instead of ORT (metadata-only ops such as views). */
   eager?(inputs: readonly Tensor[], attrs: A, out: readonly Meta[]): Tensor[];
   /** Worth running on a multi-threaded session for these inputs? (matmul, conv when big) */

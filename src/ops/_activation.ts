@@ -36,6 +36,7 @@ export function defineActivation<A>(spec: ActivationSpec<A>): OpDef<A> {
     name: spec.name,
     backwardName: spec.backwardName,
     infer: sameInfer,
+    elementwise: true,
     lower: (g, [x], a, io) => [spec.lower(g, x, a, io.inputs[0].dtype)],
     attrKey: key,
     saves: spec.fromOutput ? { inputs: [], outputs: [0] } : { inputs: [0] },

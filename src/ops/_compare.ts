@@ -12,6 +12,7 @@ export function defineComparison(name: string, node: (g: GraphBuilder, a: string
   return defineOp({
     name,
     infer: (x) => broadcastInfer(x, bool),
+    elementwise: true,
     lower: (g, [a, b], _a, io) => {
       // Less/Greater/... have no bool kernels (ORT-FACTS §1).
       if (io.inputs[0].dtype === bool) [a, b] = [a, b].map((v) => g.op1('Cast', [v], { to: int32.onnx }));

@@ -80,6 +80,7 @@ export function extremumFields(kind: 'max' | 'min'): OpFields<void> {
   const bLoses = (a: Tensor, b: Tensor) => (kind === 'max' ? gt(a, b) : lt(a, b));
   return {
     infer: (x) => broadcastInfer(x),
+    elementwise: true,
     lower: (g, x, _a, io) => [g.op1(io.inputs[0].dtype === bool ? boolOnnx : onnx, x)],
     // PyTorch 1.13: ties split the gradient in half; NaN lanes pass it to both sides.
     grad: (ctx, [gy]) => {

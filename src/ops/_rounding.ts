@@ -13,6 +13,7 @@ import { type OpFields, sameInfer } from './_common.js';
 export function roundingFields(lowerFloat: (g: GraphBuilder, x: string, dt: DType) => string): OpFields {
   return {
     infer: sameInfer,
+    elementwise: true,
     lower: (g, [x], _a, io) => [io.inputs[0].dtype.isInt ? g.op1('Identity', [x]) : lowerFloat(g, x, io.inputs[0].dtype)],
     saves: { inputs: [] },
     // Piecewise constant: zero gradient, as PyTorch.

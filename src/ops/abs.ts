@@ -12,6 +12,7 @@ import { sign } from './sign.js';
 export const Abs = defineOp({
   name: 'abs',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Abs', x)],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, sign(ctx.inputs[0]))],

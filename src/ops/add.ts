@@ -12,6 +12,7 @@ import { bf16Alpha } from './_half_alpha.js';
 export const Add = defineOp({
   name: 'add',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, x, _a, io) => [g.op1(io.inputs[0].dtype === bool ? 'Or' : 'Add', x)],
   saves: { inputs: [] },
   grad: (_ctx, [gy]) => [gy, gy],

@@ -10,6 +10,7 @@ import { inplace } from './_inplace.js';
 export const BitwiseNot = defineOp({
   name: 'bitwise_not',
   infer: sameInfer,
+  elementwise: true,
   // BitwiseNot needs opset 18; in two's complement ~x = -1 - x (wrapping at INT_MIN too).
   lower: (g, [x], _a, io) => {
     const dt = io.inputs[0].dtype;

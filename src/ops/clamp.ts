@@ -25,6 +25,7 @@ interface ClampAttrs {
 export const Clamp = defineOp<ClampAttrs>({
   name: 'clamp',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   // min(max(x, lo), hi): NaN in x stays NaN, and max wins when min > max, as in PyTorch.
   lower: (g, [x, ...bounds], a, io) => {
     const isBool = io.inputs[0].dtype === bool;

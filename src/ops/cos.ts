@@ -12,6 +12,7 @@ import { sin } from './sin.js';
 export const Cos = defineOp({
   name: 'cos',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Cos', x)],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, neg(sin(ctx.inputs[0])))],

@@ -67,6 +67,7 @@ function lowerFloatFloorDiv(g: GraphBuilder, a: string, b: string, dt: DType): s
 export const Div = defineOp<{ mode: RoundingMode }>({
   name: 'div',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, [a, b], { mode }, io) => {
     const dt = io.inputs[0].dtype;
     if (dt.isInt) return [lowerIntDiv(g, a, b, dt, mode)];

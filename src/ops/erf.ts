@@ -54,6 +54,7 @@ function lowerErf64(g: GraphBuilder, x: string): string {
 export const Erf = defineOp({
   name: 'erf',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, [x], _a, io) => [io.inputs[0].dtype === float64 ? lowerErf64(g, x) : g.op1('Erf', [x])],
   saves: { inputs: [0] },
   // d/dx erf(x) = 2/√π · e^(-x²)

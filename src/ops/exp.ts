@@ -10,6 +10,7 @@ import { mul } from './mul.js';
 export const Exp = defineOp({
   name: 'exp',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Exp', x)],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, ctx.outputs[0])],

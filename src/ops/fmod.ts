@@ -9,6 +9,7 @@ import { safeIntDivisor } from './div.js';
 export const Fmod = defineOp({
   name: 'fmod',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, [a, b], _a, io) => {
     const dt = io.inputs[0].dtype;
     if (!dt.isInt) return [g.op1('Mod', [a, b], { fmod: 1 })];

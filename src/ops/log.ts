@@ -10,6 +10,7 @@ import { div } from './div.js';
 export const Log = defineOp({
   name: 'log',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Log', x)],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [div(gy!, ctx.inputs[0])],

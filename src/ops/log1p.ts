@@ -11,6 +11,7 @@ import { div } from './div.js';
 export const Log1p = defineOp({
   name: 'log1p',
   infer: sameInfer,
+  elementwise: true,
   // ONNX has no Log1p. Goldberg's trick: with u = 1 + x rounded, log(u) * x / (u - 1) cancels the
   // rounding error of u; where u - 1 is 0, log1p(x) = x to working precision. +inf passes through.
   lower: (g, [x], _a, io) => {

@@ -11,6 +11,7 @@ import { mul } from './mul.js';
 export const Log2 = defineOp({
   name: 'log2',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x, _a, io) => [g.op1('Mul', [g.op1('Log', x), g.scalar(io.inputs[0].dtype, Math.LOG2E)])],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [div(gy!, mul(ctx.inputs[0], Math.LN2))],

@@ -19,6 +19,7 @@ export function defineLogical(name: string, node: string): OpDef {
   return defineOp({
     name,
     infer: (x) => broadcastInfer(x, bool),
+    elementwise: true,
     lower: (g, [a, b], _a, io) => [g.op1(node, [lowerTruth(g, a, io.inputs[0].dtype === bool), lowerTruth(g, b, io.inputs[1].dtype === bool)])],
   });
 }

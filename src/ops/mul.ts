@@ -9,6 +9,7 @@ import { inplace } from './_inplace.js';
 export const Mul = defineOp({
   name: 'mul',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, x, _a, io) => [g.op1(io.inputs[0].dtype === bool ? 'And' : 'Mul', x)],
   grad: (ctx, [gy]) => {
     const [a, b] = ctx.inputs;

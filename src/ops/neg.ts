@@ -10,6 +10,7 @@ import { inplace } from './_inplace.js';
 export const Neg = defineOp({
   name: 'neg',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Neg', x)],
   saves: { inputs: [] },
   grad: (_ctx, [gy]) => [neg(gy!)],

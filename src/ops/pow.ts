@@ -17,6 +17,7 @@ import { where } from './where.js';
 export const Pow = defineOp({
   name: 'pow',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, x) => [g.op1('Pow', x)],
   saves: { inputs: [0, 1], outputs: [0] },
   // PyTorch's pow_backward / pow_backward_exponent: 0 where the exponent is 0 (not 0·x^-1 = NaN at

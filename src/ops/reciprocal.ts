@@ -11,6 +11,7 @@ import { neg } from './neg.js';
 export const Reciprocal = defineOp({
   name: 'reciprocal',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Reciprocal', x)],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [neg(mul(gy!, mul(ctx.outputs[0], ctx.outputs[0])))],

@@ -10,6 +10,7 @@ import { inplace } from './_inplace.js';
 export const Relu = defineOp({
   name: 'relu',
   infer: sameInfer,
+  elementwise: true,
   // ORT has no int64 Relu kernel (ORT-FACTS §1): Max(x, 0) instead.
   lower: (g, x, _a, io) => [io.inputs[0].dtype === int64 ? g.op1('Max', [x[0], g.scalar(int64, 0)]) : g.op1('Relu', x)],
   saves: { inputs: [], outputs: [0] },
@@ -20,6 +21,7 @@ export const Relu = defineOp({
 export const ThresholdBackward = defineOp<{ threshold: number }>({
   name: 'threshold_backward',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, [gy, x], a, io) => {
     const dt = io.inputs[0].dtype;
     const mask = g.op1('Greater', [x, g.scalar(io.inputs[1].dtype, a.threshold)]);

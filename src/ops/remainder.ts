@@ -9,6 +9,7 @@ import { lowerFloorAdjust, safeIntDivisor } from './div.js';
 export const Remainder = defineOp({
   name: 'remainder',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, [a, b], _a, io) => {
     const dt = io.inputs[0].dtype;
     if (dt.isInt) {

@@ -12,6 +12,7 @@ import { inplace } from './_inplace.js';
 export const Round = defineOp<{ decimals: number }>({
   name: 'round',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, [x], { decimals }, io) => {
     const dt = io.inputs[0].dtype;
     if (dt.isInt) return [g.op1('Identity', [x])];

@@ -11,6 +11,7 @@ import { pow } from './pow.js';
 export const Rsqrt = defineOp({
   name: 'rsqrt',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Reciprocal', [g.op1('Sqrt', x)])],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, mul(pow(ctx.outputs[0], 3), -0.5))],

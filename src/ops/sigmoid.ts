@@ -11,6 +11,7 @@ import { rsub } from './sub.js';
 export const Sigmoid = defineOp({
   name: 'sigmoid',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Sigmoid', x)],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, mul(ctx.outputs[0], rsub(ctx.outputs[0], 1)))],

@@ -10,6 +10,7 @@ import { inplace } from './_inplace.js';
 export const Sign = defineOp({
   name: 'sign',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, [x], _a, io) => {
     const dt = io.inputs[0].dtype;
     if (dt === bool) return [g.op1('Identity', [x])];

@@ -11,6 +11,7 @@ import { mul } from './mul.js';
 export const Sin = defineOp({
   name: 'sin',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Sin', x)],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, cos(ctx.inputs[0]))],

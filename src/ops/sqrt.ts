@@ -11,6 +11,7 @@ import { mul } from './mul.js';
 export const Sqrt = defineOp({
   name: 'sqrt',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Sqrt', x)],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [div(gy!, mul(ctx.outputs[0], 2))],

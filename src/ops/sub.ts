@@ -14,6 +14,7 @@ import { neg } from './neg.js';
 export const Sub = defineOp({
   name: 'sub',
   infer: (x) => broadcastInfer(x),
+  elementwise: true,
   lower: (g, x) => [g.op1('Sub', x)],
   saves: { inputs: [] },
   grad: (ctx, [gy]) => [gy, ctx.needs[1] ? neg(gy!) : null],

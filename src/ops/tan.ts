@@ -11,6 +11,7 @@ import { mul } from './mul.js';
 export const Tan = defineOp({
   name: 'tan',
   infer: sameInfer,
+  elementwise: true,
   // ORT has no float64 Tan kernel: sin/cos there.
   lower: (g, x, _a, io) => [io.inputs[0].dtype === float64 ? g.op1('Div', [g.op1('Sin', x), g.op1('Cos', x)]) : g.op1('Tan', x)],
   saves: { inputs: [], outputs: [0] },

@@ -11,6 +11,7 @@ import { rsub } from './sub.js';
 export const Tanh = defineOp({
   name: 'tanh',
   infer: sameInfer,
+  elementwise: true,
   lower: (g, x) => [g.op1('Tanh', x)],
   saves: { inputs: [], outputs: [0] },
   grad: (ctx, [gy]) => [mul(gy!, rsub(mul(ctx.outputs[0], ctx.outputs[0]), 1))],

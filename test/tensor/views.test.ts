@@ -12,20 +12,9 @@ import { checkScript, type Expected, showSteps } from '../helpers/view_check.js'
 
 const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/views.json', import.meta.url)), 'utf8')) as { cases: Expected[] };
 
-/**
- * README's known difference: results of computing ops are contiguous (PyTorch's elementwise ops
- * keep a permuted input's layout). For these tensors values are compared, layout is not; the
- * layout torchlike gives is asserted in views_autograd.test.ts.
- */
-const COMPUTED_LAYOUT: Record<string, string[]> = {
-  elementwise_on_transposed_keeps_layout: ['y'],
-  autograd_view_of_leaf_no_write: ['u'],
-};
-
 describe('strided views vs PyTorch (fixtures/views.json)', () => {
   it('has the generator\'s cases', () => expect(fixture.cases.length).toBeGreaterThanOrEqual(80));
-  for (const fc of fixture.cases) {
-    const c = COMPUTED_LAYOUT[fc.name] ? { ...fc, values_only: [...(fc.values_only ?? []), ...COMPUTED_LAYOUT[fc.name]] } : fc;
+  for (const c of fixture.cases) {
     let problems: string[] | null = null;
     const run = () => (problems ??= checkScript(c));
     const isName = (p: string) => p.includes('.grad_fn:');

@@ -122,11 +122,14 @@ describe('memory model', () => {
     );
     expect(() => torch.as_strided(torch.zeros(4), [2, 2], [2, 1], 2)).toThrow(/out of bounds for storage of size 16/);
   });
-  it('results of computing ops are contiguous (README: known difference from PyTorch, which keeps a permuted layout)', () => {
+  it('elementwise results keep a permuted input\'s layout (no copy in, as PyTorch\'s TensorIterator); other ops give contiguous results', () => {
     const x = torch.arange(12, { dtype: torch.float32 }).reshape(3, 4);
-    const y = x.t().mul(2);
-    expect([y.is_contiguous(), y.stride()]).toEqual([true, [3, 1]]);
-    expect(x.t().clone().stride()).toEqual([1, 4]); // clone keeps it, as PyTorch's preserve_format
+    const y = x.t().mul(2).add(x.t()).relu();
+    expect([y.is_contiguous(), y.stride(), y.tolist()]).toEqual([false, [1, 4], x.t().mul(3).contiguous().tolist()]);
+    expect(x.t().clone().stride()).toEqual([1, 4]); // clone keeps it too (preserve_format)
+    const sq = torch.arange(16, { dtype: torch.float32 }).reshape(4, 4);
+    expect(sq.add(sq.t()).stride()).toEqual([4, 1]); // mixed layouts: contiguous
+    expect(x.t().cumsum(0).is_contiguous()).toBe(true);
   });
   it('view ops copy nothing: 1024x1024 transpose, select, narrow, expand, view share memory', () => {
     const x = torch.zeros(1024, 1024);
