@@ -1,5 +1,6 @@
 // hardtanh: clamp(x, min_val, max_val) with a zero gradient at and beyond the bounds
 // (F.hardtanh, nn.Hardtanh; relu6 is hardtanh(x, 0, 6)).
+import { bind } from '../args.js';
 import type { Tensor } from '../tensor.js';
 import { activate, defineActivation, nodes } from './_activation.js';
 
@@ -18,7 +19,8 @@ export const Hardtanh = defineActivation<{ min_val: number; max_val: number }>({
  * @example
  * F.hardtanh(x, -2, 2);
  */
-export function hardtanh(input: Tensor, min_val = -1, max_val = 1): Tensor {
+export function hardtanh(input: Tensor, ...args: unknown[]): Tensor {
+  const { min_val, max_val } = bind<{ min_val: number; max_val: number }>(['min_val', 'max_val'], args, { min_val: -1, max_val: 1 });
   return activate(Hardtanh, input, { min_val, max_val });
 }
 /** relu6(input): min(max(0, x), 6). */

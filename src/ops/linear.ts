@@ -1,6 +1,7 @@
 // linear: input @ weightᵀ + bias (F.linear, and so nn.Linear). One primitive: ONNX Gemm for 2-D
 // float input (one fused kernel), MatMul + Add otherwise. Its gradient is _linear_backward: the
 // needed ones of ∂input, ∂weight, ∂bias in one onnxruntime call.
+import { bind } from '../args.js';
 import { apply, apply1 } from '../dispatch.js';
 import type { GraphBuilder } from '../graph/builder.js';
 import { RuntimeError } from '../errors.js';
@@ -126,7 +127,8 @@ export const LinearBackward = defineOp<LinearBackwardAttrs>({
  * @example
  * torch.linear(x, w, b); // x [N, 4], w [3, 4], b [3] → [N, 3]
  */
-export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+export function linear(input: Tensor, weight: Tensor, ...args: unknown[]): Tensor {
+  const { bias } = bind<{ bias?: Tensor | null }>(['bias'], args);
   for (const t of bias ? [weight, bias] : [weight])
     if (t.dtype !== input.dtype) throw new RuntimeError(`expected scalar type ${input.dtype.scalarName} but found ${t.dtype.scalarName}`);
   const r = input._shape.length;

@@ -1,5 +1,6 @@
 // log_softmax over one dim: ONNX LogSoftmax (numerically stable), its backward one primitive
 // (PyTorch's _log_softmax_backward_data).
+import { bind } from '../args.js';
 import type { DType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
@@ -46,7 +47,8 @@ export const LogSoftmax = defineOp<{ dim: number }>({
  * @example
  * torch.log_softmax(x, 1); x.log_softmax(-1);
  */
-export function log_softmax(input: Tensor, dim: number, dtype?: DType | string | null): Tensor {
+export function log_softmax(input: Tensor, ...args: unknown[]): Tensor {
+  const { dim, dtype } = bind<{ dim: number; dtype?: DType | string | null }>(['dim', 'dtype'], args);
   const x = castFor(input, dtype);
   if (x._shape.length === 0 && normDim(dim, 0) === 0) return apply1(LogSoftmax, [x.reshape(1)], { dim: 0 }).reshape([]);
   return apply1(LogSoftmax, [x], { dim: normDim(dim, x._shape.length) });
@@ -57,6 +59,6 @@ declare module '../tensor.js' {
     log_softmax(dim: number, dtype?: DType | string | null): Tensor;
   }
 }
-Tensor.prototype.log_softmax = function (this: Tensor, dim: number, dtype?: DType | string | null) {
-  return log_softmax(this, dim, dtype);
+Tensor.prototype.log_softmax = function (this: Tensor, ...args: unknown[]) {
+  return log_softmax(this, ...args);
 };

@@ -1,5 +1,6 @@
 // roll: rotates values along dims (two slices and a cat per dim); over the flattened tensor
 // when no dims are given.
+import { bind } from '../args.js';
 import { RuntimeError } from '../errors.js';
 import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -23,7 +24,8 @@ function roll1(x: Tensor, shift: number, dim: number): Tensor {
  * torch.arange(5).roll(2); // tensor([3, 4, 0, 1, 2])
  * x.roll([1, -1], [0, 1]);
  */
-export function roll(input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor {
+export function roll(input: Tensor, shifts: number | readonly number[], ...args: unknown[]): Tensor {
+  const { dims } = bind<{ dims?: number | readonly number[] | null }>(['dims'], args);
   const sh = typeof shifts === 'number' ? [shifts] : shifts;
   if (dims == null || (Array.isArray(dims) && dims.length === 0)) {
     if (sh.length !== 1) throw new RuntimeError(`shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
@@ -41,6 +43,6 @@ declare module '../tensor.js' {
     roll(shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor;
   }
 }
-Tensor.prototype.roll = function (this: Tensor, shifts: number | readonly number[], dims?: number | readonly number[] | null) {
-  return roll(this, shifts, dims);
+Tensor.prototype.roll = function (this: Tensor, shifts: number | readonly number[], ...args: unknown[]) {
+  return roll(this, shifts, ...args);
 };

@@ -1,5 +1,6 @@
 // slice_scatter: input with input[start:end:step] along dim replaced by src (ONNX ScatterElements
 // over computed positions). The gradient of slice, and the differentiable core of copy_.
+import { bind } from '../args.js';
 import { zeros } from '../creation.js';
 import { int64 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
@@ -42,7 +43,8 @@ export const SliceScatter = defineOp<SliceAttrs>({
  * @example
  * torch.slice_scatter(torch.zeros(4, 4), torch.ones(2, 4), 0, 2); // rows 2 and 3 set to 1
  */
-export function slice_scatter(input: Tensor, src: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
+export function slice_scatter(input: Tensor, src: Tensor, ...args: unknown[]): Tensor {
+  const { dim, start, end, step } = bind<{ dim: number; start: number | null; end: number | null; step: number }>(['dim', 'start', 'end', 'step'], args, { dim: 0, start: null, end: null, step: 1 });
   const d = normDim(dim, input._shape.length);
   const s = normSlice(input._shape[d], start, end, step);
   const want = input._shape.slice();
@@ -59,6 +61,6 @@ declare module '../tensor.js' {
     slice_scatter(src: Tensor, dim?: number, start?: number | null, end?: number | null, step?: number): Tensor;
   }
 }
-Tensor.prototype.slice_scatter = function (this: Tensor, src: Tensor, dim?: number, start?: number | null, end?: number | null, step?: number) {
-  return slice_scatter(this, src, dim, start, end, step);
+Tensor.prototype.slice_scatter = function (this: Tensor, src: Tensor, ...args: unknown[]) {
+  return slice_scatter(this, src, ...args);
 };

@@ -1,5 +1,6 @@
 // softmax over one dim: ONNX Softmax (numerically stable, float32 and float64 kernels), with
 // its backward as one primitive (PyTorch's _softmax_backward_data).
+import { bind } from '../args.js';
 import { toDType, type DType } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp, type OpDef } from '../op.js';
@@ -50,7 +51,8 @@ export function castFor(input: Tensor, dtype: DType | string | null | undefined)
  * @example
  * torch.softmax(x, 1); x.softmax(-1);
  */
-export function softmax(input: Tensor, dim: number, dtype?: DType | string | null): Tensor {
+export function softmax(input: Tensor, ...args: unknown[]): Tensor {
+  const { dim, dtype } = bind<{ dim: number; dtype?: DType | string | null }>(['dim', 'dtype'], args);
   const x = castFor(input, dtype);
   if (x._shape.length === 0 && normDim(dim, 0) === 0) return apply1(Softmax, [x.reshape(1)], { dim: 0 }).reshape([]);
   return apply1(Softmax, [x], { dim: normDim(dim, x._shape.length) });
@@ -61,6 +63,6 @@ declare module '../tensor.js' {
     softmax(dim: number, dtype?: DType | string | null): Tensor;
   }
 }
-Tensor.prototype.softmax = function (this: Tensor, dim: number, dtype?: DType | string | null) {
-  return softmax(this, dim, dtype);
+Tensor.prototype.softmax = function (this: Tensor, ...args: unknown[]) {
+  return softmax(this, ...args);
 };

@@ -36,7 +36,8 @@ export const SplitWithSizes = defineOp<{ dim: number; sizes: readonly number[]; 
 });
 
 /** Pieces of given sizes along dim (sizes must add up to the dim's size). */
-export function split_with_sizes(input: Tensor, split_sizes: readonly number[], dim = 0): Tensor[] {
+export function split_with_sizes(input: Tensor, split_sizes: readonly number[], ...args: unknown[]): Tensor[] {
+  const { dim } = bind<{ dim: number }>(['dim'], args, { dim: 0 });
   const d = normDim(dim, input._shape.length);
   const n = input._shape[d];
   const total = split_sizes.reduce((p, q) => p + q, 0);
@@ -81,6 +82,6 @@ declare module '../tensor.js' {
 Tensor.prototype.split = function (this: Tensor, s: number | readonly number[], ...args: unknown[]) {
   return split(this, s, ...args);
 };
-Tensor.prototype.split_with_sizes = function (this: Tensor, sizes: readonly number[], dim?: number) {
-  return split_with_sizes(this, sizes, dim);
+Tensor.prototype.split_with_sizes = function (this: Tensor, sizes: readonly number[], ...args: unknown[]) {
+  return split_with_sizes(this, sizes, ...args);
 };

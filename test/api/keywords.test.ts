@@ -304,27 +304,7 @@ const OPTIONAL_BY_NAME: Record<string, () => unknown> = {
  * ignored or rejected): rule-2 bugs still to fix in each function. The test asserts they still
  * differ, so fixing one means taking it off this list.
  */
-const OPTIONAL_KEYWORD_BUGS = new Set([
-  'torch.hardtanh',
-  'torch.linear',
-  'torch.log_softmax',
-  'torch.roll',
-  'torch.slice_scatter',
-  'torch.softmax',
-  'torch.split_with_sizes',
-  'F.linear',
-  'F.bilinear',
-  'lr_scheduler.LambdaLR',
-  'lr_scheduler.MultiplicativeLR',
-  'lr_scheduler.ReduceLROnPlateau',
-  'lr_scheduler.SequentialLR',
-  'data.RandomSampler',
-  'Tensor.slice_scatter',
-  'Tensor.split_with_sizes',
-  'Tensor.roll',
-  'Tensor.softmax',
-  'Tensor.log_softmax',
-]);
+const OPTIONAL_KEYWORD_BUGS = new Set<string>([]);
 
 describe('the first optional positional parameter by keyword', () => {
   for (const c of calls) {

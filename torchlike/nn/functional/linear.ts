@@ -1,4 +1,5 @@
 // torch.nn.functional: linear functions.
+import { bind } from '../../../src/args.js';
 import { RuntimeError } from '../../../src/errors.js';
 import { add } from '../../../src/ops/add.js';
 import { matmul } from '../../../src/ops/matmul.js';
@@ -16,7 +17,8 @@ export { linear } from '../../../src/ops/linear.js';
  * @example
  * F.bilinear(x1, x2, w, b);
  */
-export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, ...args: unknown[]): Tensor {
+  const { bias } = bind<{ bias?: Tensor | null }>(['bias'], args);
   const [out, in1, in2] = weight.shape;
   if (input1.dim() !== input2.dim()) throw new RuntimeError(`bilinear(): input dimensions do not match: got ${input1.dim()} and ${input2.dim()}`);
   if (input1.size(-1) !== in1) throw new RuntimeError(`bilinear(): input1 size does not match weight size: got ${input1.size(-1)} but expected ${in1}`);

@@ -1,4 +1,5 @@
 // ReduceLROnPlateau: lowers lr by `factor` when a metric stops improving for `patience` epochs.
+import { bind } from '../../../src/args.js';
 import { TorchTypeError, ValueError } from '../../../src/errors.js';
 import { Optimizer } from '../optimizer.js';
 
@@ -38,7 +39,8 @@ export class ReduceLROnPlateau {
   last_epoch = 0;
   _last_lr: number[] = [];
 
-  constructor(optimizer: Optimizer, o: PlateauOptions = {}) {
+  constructor(optimizer: Optimizer, ...args: unknown[]) {
+    const o = bind<PlateauOptions & Record<string, unknown>>(['mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps', 'verbose'], args);
     const factor = o.factor ?? 0.1;
     if (factor >= 1) throw new ValueError('Factor should be < 1.0.');
     if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(`${(optimizer as object)?.constructor?.name} is not an Optimizer`);

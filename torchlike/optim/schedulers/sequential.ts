@@ -1,4 +1,5 @@
 // SequentialLR: runs schedulers one after another, switching at the milestones.
+import { bind } from '../../../src/args.js';
 import { ValueError } from '../../../src/errors.js';
 import type { Optimizer } from '../optimizer.js';
 import { LRScheduler } from './base.js';
@@ -29,7 +30,8 @@ export class SequentialLR {
   last_epoch: number;
   _last_lr: number[];
 
-  constructor(optimizer: Optimizer, schedulers: LRScheduler[], milestones: number[], last_epoch = -1) {
+  constructor(optimizer: Optimizer, schedulers: LRScheduler[], milestones: number[], ...args: unknown[]) {
+    const { last_epoch } = bind<{ last_epoch: number }>(['last_epoch'], args, { last_epoch: -1 });
     schedulers.forEach((s, i) => {
       if (s.optimizer !== optimizer)
         throw new ValueError(

@@ -1,5 +1,6 @@
 // Step-wise schedules: LambdaLR, MultiplicativeLR, StepLR, MultiStepLR, ConstantLR, LinearLR,
 // ExponentialLR, PolynomialLR (torch/optim/lr_scheduler.py, same recursive formulas).
+import { bind } from '../../../src/args.js';
 import { ValueError } from '../../../src/errors.js';
 import type { Optimizer } from '../optimizer.js';
 import { LRScheduler } from './base.js';
@@ -21,7 +22,8 @@ function lambdas(optimizer: Optimizer, f: LrLambda | LrLambda[]): LrLambda[] {
 export class LambdaLR extends LRScheduler {
   static override _deferInit = true;
   lr_lambdas: LrLambda[];
-  constructor(optimizer: Optimizer, lr_lambda: LrLambda | LrLambda[], last_epoch = -1, verbose = false) {
+  constructor(optimizer: Optimizer, lr_lambda: LrLambda | LrLambda[], ...args: unknown[]) {
+    const { last_epoch, verbose } = bind<{ last_epoch: number; verbose: boolean }>(['last_epoch', 'verbose'], args, { last_epoch: -1, verbose: false });
     super(optimizer, last_epoch, verbose);
     this.lr_lambdas = lambdas(optimizer, lr_lambda);
     this._initial_step();

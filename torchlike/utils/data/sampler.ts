@@ -1,4 +1,5 @@
 // Samplers (torch/utils/data/sampler.py): orders of dataset indices, and batches of them.
+import { bind } from '../../../src/args.js';
 import { int64 } from '../../../src/dtype.js';
 import { ValueError } from '../../../src/errors.js';
 import { empty } from '../../../src/creation.js';
@@ -55,8 +56,11 @@ export class RandomSampler extends Sampler<number> {
   readonly replacement: boolean;
   readonly _num_samples: number | null;
   generator: Generator | null;
-  constructor(readonly data_source: Sized, o: RandomSamplerOptions = {}) {
+  readonly data_source: Sized;
+  constructor(data_source: Sized, ...args: unknown[]) {
     super();
+    this.data_source = data_source;
+    const o = bind<RandomSamplerOptions & Record<string, unknown>>(['replacement', 'num_samples', 'generator'], args);
     this.replacement = o.replacement ?? false;
     this._num_samples = o.num_samples ?? null;
     this.generator = o.generator ?? null;
