@@ -31,3 +31,31 @@ export function checkDevice(device: DeviceLike): void {
   if (typeof device === 'string' && !/^[a-z]+(:\d+)?$/.test(device)) throw new RuntimeError(`Invalid device string: '${device}'`);
   throw new NotImplementedError(`Could not run 'aten::empty.memory_format' with arguments from the '${type.toUpperCase()}' backend.`);
 }
+
+/** torch.device (torchlike/device.ts makes it callable without `new`); x.device is one. */
+export class Device {
+  readonly type: string;
+  readonly index: number | null;
+  constructor(spec: string | Device | { type: string; index?: number | null }, index?: number) {
+    if (typeof spec !== 'string') {
+      this.type = spec.type;
+      this.index = spec.index ?? null;
+      return;
+    }
+    if (spec === '') throw new RuntimeError('Device string must not be empty');
+    const m = /^([a-z]+)(?::(\d+))?$/.exec(spec);
+    const type = /^[a-z]+/.exec(spec)?.[0] ?? '';
+    if (!DEVICE_TYPES.includes(type))
+      throw new RuntimeError(`Expected one of ${DEVICE_TYPES.join(', ')} device type at start of device string: ${spec}`);
+    if (!m) throw new RuntimeError(`Invalid device string: '${spec}'`);
+    this.type = type;
+    this.index = m[2] !== undefined ? Number(m[2]) : (index ?? null);
+  }
+  toString(): string {
+    return this.index === null ? this.type : `${this.type}:${this.index}`;
+  }
+}
+
+
+/** The device of every tensor. */
+export const CPU = new Device('cpu');

@@ -9,6 +9,7 @@ import { gatherStrided, hasInternalOverlap, isContiguous, OVERLAP_MESSAGE, scatt
 import { ortTensor, type OrtTensor } from './ort/runtime.js';
 import { readNumber } from './half.js';
 import type { Node } from './autograd/node.js';
+import { CPU, type Device } from './device.js';
 
 /** Memory shared by a tensor and its views; the version counts in-place writes (autograd checks it). */
 export class Storage {
@@ -176,7 +177,8 @@ export class Tensor {
   is_contiguous(): boolean {
     return this._contig;
   }
-  get device(): { type: 'cpu'; toString(): string } {
+  /** The CPU: a torch.device (x.device.type === 'cpu'). */
+  get device(): Device {
     return CPU;
   }
   get is_leaf(): boolean {
@@ -408,7 +410,6 @@ export class UntypedStorage {
   }
 }
 
-const CPU = Object.freeze({ type: 'cpu' as const, toString: () => 'cpu' });
 
 export function readElem(d: TypedArray, i: number, dt: DType): number | boolean {
   if (dt === int64) return Number((d as BigInt64Array)[i]);

@@ -1,7 +1,7 @@
-// Tensor.cpu() returns self (tensors live on the CPU); Tensor.cuda() and x.to(<a CUDA device>)
-// raise PyTorch's error for a build without CUDA.
+// Tensor.cpu() returns self (tensors live on the CPU); Tensor.cuda() raises PyTorch's error for a build
+// without CUDA (x.to(device) checks devices in to_dtype.ts).
 import { AssertionError } from '../errors.js';
-import { checkDevice, deviceIn, type DeviceLike } from '../device.js';
+import type { DeviceLike } from '../device.js';
 import { Tensor } from '../tensor.js';
 import './to_dtype.js';
 
@@ -25,10 +25,4 @@ Tensor.prototype.cuda = function (this: Tensor) {
   throw new AssertionError('Torch not compiled with CUDA enabled');
 };
 
-// x.to('cuda') / x.to(torch.device('cuda')) / x.to({ device: 'cuda' }): the device check wraps the
-// dtype conversion of to_dtype.ts, which ignores devices.
-const toDtype = Tensor.prototype.to;
-Tensor.prototype.to = function (this: Tensor, ...args: unknown[]) {
-  for (const a of args) checkDevice(deviceIn(a));
-  return toDtype.apply(this, args as Parameters<typeof toDtype>);
-};
+

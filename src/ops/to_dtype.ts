@@ -1,6 +1,7 @@
 // Cast: x.to(dtype), x.float(), x.double(), x.long(), x.int(), x.bool(), x.half(), x.bfloat16(),
 // x.byte(), x.char(), x.short(), x.type(dtype).
-import { bind, isOpts } from '../args.js';
+import { checkDevice, deviceIn, type DeviceLike } from '../device.js';
+import { isOpts } from '../args.js';
 import { bfloat16, bool, DType, float16, float32, float64, int16, int32, int64, int8, toDType, uint8 } from '../dtype.js';
 import { apply1 } from '../dispatch.js';
 import { defineOp } from '../op.js';
@@ -26,8 +27,8 @@ export function to_dtype(x: Tensor, dtype: DType, copy = false): Tensor {
 
 declare module '../tensor.js' {
   interface Tensor {
-    /** x.to(dtype) / x.to(device) / x.to(other) / x.to({ dtype, copy }) */
-    to(target?: DType | string | Tensor | { dtype?: DType | string; copy?: boolean; device?: unknown }, opts?: { copy?: boolean }): Tensor;
+    /** x.to(dtype) / x.to(device, dtype?) / x.to(other) / x.to({ dtype, device, copy }), as PyTorch's overloads */
+    to(...args: (DType | string | Tensor | { type: string } | boolean | null | undefined | { dtype?: DType | string; copy?: boolean; device?: unknown; non_blocking?: boolean })[]): Tensor;
     /** x.type(dtype) converts; x.type() names the type ('torch.FloatTensor'). */
     type(dtype?: DType | string): Tensor | string;
     float(): Tensor;
@@ -43,18 +44,23 @@ declare module '../tensor.js' {
   }
 }
 
-Tensor.prototype.to = function (this: Tensor, target?: unknown, opts?: { copy?: boolean }) {
-  let copy = opts?.copy ?? false;
-  let dtype: DType = this.dtype;
-  if (target instanceof DType) dtype = target;
-  else if (target instanceof Tensor) dtype = target.dtype;
-  else if (typeof target === 'string') dtype = target === 'cpu' ? this.dtype : toDType(target, this.dtype);
-  else if (isOpts(target)) {
-    const o = bind<{ dtype?: DType | string; copy?: boolean }>([], [target]);
-    dtype = toDType(o.dtype ?? null, this.dtype);
-    copy = o.copy ?? copy;
-  } else if (target && typeof target === 'object' && 'type' in target) dtype = this.dtype; // torch.device
-  return to_dtype(this, dtype, copy);
+// PyTorch's overloads: to(dtype, non_blocking, copy), to(device, dtype, non_blocking, copy),
+// to(other, non_blocking, copy), each with a trailing options object.
+Tensor.prototype.to = function (this: Tensor, ...args: unknown[]) {
+  const o: { dtype?: DType | string | null; device?: DeviceLike; copy?: boolean } = isOpts(args[args.length - 1]) ? { ...(args.pop() as object) } : {};
+  const [first, ...rest] = args;
+  let pos: string[] = ['non_blocking', 'copy'];
+  if (first instanceof DType) o.dtype = first;
+  else if (first instanceof Tensor) o.dtype = first.dtype;
+  else if (first !== undefined && first !== null && deviceIn(first) !== undefined) {
+    o.device = deviceIn(first);
+    pos = ['dtype', 'non_blocking', 'copy'];
+  } else if (typeof first === 'string') o.dtype = first;
+  rest.forEach((v, k) => {
+    if (v !== undefined && k < pos.length) (o as Record<string, unknown>)[pos[k]] = v;
+  });
+  checkDevice(o.device);
+  return to_dtype(this, toDType(o.dtype ?? null, this.dtype), o.copy ?? false);
 };
 Tensor.prototype.type = function (this: Tensor, dtype?: DType | string) {
   if (dtype === undefined) return `torch.${this.dtype.scalarName}Tensor`;

@@ -107,3 +107,36 @@ describe('nn.Parameter', () => {
     expect(new nn.Parameter({ data: t }).tolist()).toEqual([1, 1]);
   });
 });
+
+describe('Tensor.to: PyTorch\'s overloads', () => {
+  it('(dtype, non_blocking, copy), (device, dtype, ...), (other), and an options object', () => {
+    const x = torch.ones(2);
+    expect(x.to('cpu', torch.float64).dtype).toBe(torch.float64);
+    expect(x.to(torch.device('cpu'), torch.int64).dtype).toBe(torch.int64);
+    expect(x.to(torch.float64, false, true).dtype).toBe(torch.float64);
+    expect(x.to({ dtype: torch.float64 }).dtype).toBe(torch.float64);
+    expect(x.to('float64').dtype).toBe(torch.float64);
+    expect(x.to(torch.zeros(1, { dtype: torch.int32 })).dtype).toBe(torch.int32);
+    expect(x.to(torch.float32) === x).toBe(true);
+    expect(x.to(torch.float32, { copy: true }) === x).toBe(false);
+    expect(x.to(torch.float32, false, true) === x).toBe(false);
+    expect(() => x.to('cuda', torch.float64)).toThrow('Torch not compiled with CUDA enabled');
+  });
+  it('x.device is a torch.device', () => {
+    const x = torch.ones(2);
+    expect(x.device instanceof torch.device).toBe(true);
+    expect([String(x.device), x.device.type]).toEqual(['cpu', 'cpu']);
+  });
+});
+
+describe('Module.to: PyTorch\'s overloads', () => {
+  it('(device, dtype), (dtype), (tensor), keywords, torch.device', () => {
+    const m = new nn.Linear(2, 2);
+    expect(m.to('cpu', torch.float64).weight.dtype).toBe(torch.float64);
+    expect(m.to(torch.device('cpu')).weight.dtype).toBe(torch.float64);
+    expect(m.to(torch.float32).weight.dtype).toBe(torch.float32);
+    expect(m.to({ dtype: torch.float64 }).weight.dtype).toBe(torch.float64);
+    expect(m.to(torch.zeros(1, { dtype: torch.float32 })).weight.dtype).toBe(torch.float32);
+    expect(() => m.to(torch.device('cuda'))).toThrow('Torch not compiled with CUDA enabled');
+  });
+});

@@ -2,6 +2,7 @@
 // forward, as __call__ does), and one attribute setter (a Proxy's set/defineProperty traps, so
 // that subclass class fields are caught too) routes Parameters, Modules and buffers into
 // _parameters/_modules/_buffers in insertion order, as torch/nn/modules/module.py's __setattr__.
+import { isOpts } from '../../../src/args.js';
 import { inspect } from 'node:util';
 import { no_grad } from '../../../src/autograd/grad_mode.js';
 import { copyInto, fillData } from '../../../src/creation.js';
@@ -552,13 +553,14 @@ export class Module {
    * @example
    * model.to(torch.float64); model.to('cpu'); model.to({ dtype: torch.float64 });
    */
-  to(target?: DType | string | Tensor | { dtype?: DType; device?: unknown }, opts?: { dtype?: DType }): this {
-    let dtype: DType | undefined = opts?.dtype;
-    if (target instanceof DType) dtype = target;
-    else if (target instanceof Tensor) dtype = target.dtype;
-    else if (typeof target === 'string') {
-      if (!target.startsWith('cpu')) throw new RuntimeError(`Expected one of cpu device type at start of device string: ${target}`);
-    } else if (target && typeof target === 'object' && 'dtype' in target) dtype = target.dtype;
+  to(...args: (DType | string | Tensor | { type: string } | boolean | null | undefined | { dtype?: DType; device?: unknown; non_blocking?: boolean })[]): this {
+    // PyTorch's overloads: to(device, dtype, non_blocking), to(dtype, non_blocking), to(tensor), and keywords.
+    const o = isOpts(args[args.length - 1]) ? (args.pop() as { dtype?: DType }) : {};
+    let dtype: DType | undefined = o.dtype;
+    const [first, second] = args;
+    if (first instanceof DType) dtype = first;
+    else if (first instanceof Tensor) dtype = first.dtype;
+    else if (second instanceof DType) dtype = second; // (device, dtype)
     if (dtype && !dtype.is_floating_point)
       throw new TorchTypeError(`nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=${dtype}`);
     if (!dtype) return this;
