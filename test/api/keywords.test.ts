@@ -61,6 +61,24 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.tensor_split': () => [A(), 2],
   'Tensor.tensor_split': () => [2],
   'Tensor.unfold': () => [1, 2, 1],
+  // products and distances
+  'torch.tensordot': () => [A(), A()],
+  'torch.vdot': () => [V(), V()],
+  'Tensor.vdot': () => [V()],
+  'Tensor.cross': () => [ones(3, 3)],
+  'torch.addmv': () => [ones(2), A(), V()],
+  'Tensor.addmv': () => [A(), V()],
+  'Tensor.addmv_': () => [A(), V()],
+  'torch.addr': () => [ones(2, 3), ones(2), V()],
+  'Tensor.addr': () => [ones(2), V()],
+  'Tensor.addr_': () => [ones(2), V()],
+  'torch.addbmm': () => [ones(2, 2), A().unsqueeze(0), A().t().unsqueeze(0)],
+  'Tensor.addbmm': () => [A().unsqueeze(0), A().t().unsqueeze(0)],
+  'Tensor.addbmm_': () => [A().unsqueeze(0), A().t().unsqueeze(0)],
+  'torch.cross': () => [ones(3, 3), ones(3, 3)],
+  'torch.cdist': () => [A(), A()],
+  'torch.pairwise_distance': () => [A(), A()],
+  'torch.cosine_similarity': () => [A(), A()],
   'torch.addmm': () => [ones(2, 2), A(), A().t()],
   'torch.baddbmm': () => [ones(1, 2, 2), A().unsqueeze(0), A().t().unsqueeze(0)],
   'torch.bitwise_not': () => [idx()],
@@ -118,6 +136,12 @@ const SAMPLES: Record<string, () => unknown[]> = {
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
+  'Tensor.vdot': V,
+  'Tensor.addmv': () => ones(2),
+  'Tensor.addmv_': () => ones(2),
+  'Tensor.addbmm': () => ones(2, 2),
+  'Tensor.addbmm_': () => ones(2, 2),
+  'Tensor.cross': () => ones(3, 3),
   'Tensor.bmm': () => A().unsqueeze(0), 'Tensor.dot': V, 'Tensor.outer': V, 'Tensor.ger': V,
   'Tensor.addmm': () => ones(2, 2), 'Tensor.addmm_': () => ones(2, 2), 'Tensor.baddbmm': () => ones(1, 2, 2),
   'Tensor.baddbmm_': () => ones(1, 2, 2), 'Tensor.register_hook': () => A().requires_grad_(),
@@ -306,6 +330,11 @@ const OPTIONAL_BY_NAME: Record<string, () => unknown> = {
  */
 const OPTIONAL_KEYWORD_BUGS = new Set<string>([]);
 
+/** Per `ns.name`: the optional parameter's sample where OPTIONAL_BY_NAME's does not fit. */
+const OPTIONAL_SAMPLES: Record<string, () => unknown> = {
+  'torch.tensordot': () => [[1], [1]],
+};
+
 describe('the first optional positional parameter by keyword', () => {
   for (const c of calls) {
     const key = `${c.ns}.${c.name}`;
@@ -313,7 +342,7 @@ describe('the first optional positional parameter by keyword', () => {
     if (!opt || EXCLUDED[key] || !OPTIONAL_BY_NAME[opt]) continue;
     it(`${key}(..., ${opt})`, () => {
       const sample = SAMPLES[key] ?? (() => names.map((n) => (BY_NAME[n] ?? (() => { throw new Error(`no sample for ${n}`); }))()));
-      const v = OPTIONAL_BY_NAME[opt];
+      const v = OPTIONAL_SAMPLES[key] ?? OPTIONAL_BY_NAME[opt];
       const positional = run(() => invoke(c, [...sample(), v()]));
       expect(positional.ok ? 'ok' : positional.error).toBe('ok');
       const keyword = run(() => invoke(c, [...sample(), { [opt]: v() }]));
