@@ -48,3 +48,5 @@ const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops
 export const { subtract, multiply, negative, swapaxes } = aliases;
 // Products and distances (src/ops/_group_products.ts).
 export const { tensordot, inner, kron, vdot, addmv, addr, addbmm, cross, cdist, dist, pdist, pairwise_distance, cosine_similarity, chain_matmul } = fns;
+// Random sampling (src/random/multinomial.ts).
+export const { multinomial } = fns;

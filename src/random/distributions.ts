@@ -16,7 +16,7 @@ const TWO_POW_M53 = 1 / 9007199254740992;
 /** uniform_real_distribution<float>(0, 1): 24 random bits of one 32-bit draw. */
 const uniformFloat = (g: Generator): number => (g.random() & 0xffffff) * TWO_POW_M24;
 /** uniform_real_distribution<double>(0, 1): 53 random bits of one 64-bit draw. */
-const uniformDouble = (g: Generator): number => g._random53() * TWO_POW_M53;
+export const uniformDouble = (g: Generator): number => g._random53() * TWO_POW_M53;
 
 /** normal_distribution<double>: Box-Muller over two doubles; the sine half is cached for the next call. */
 function normalDouble(g: Generator, mean: number, std: number): number {

@@ -8,3 +8,4 @@ export { Generator, default_generator, get_rng_state, initial_seed, manual_seed,
 export {
   type RandomOptions, bernoulli, normal, rand, rand_like, randint, randint_like, randn, randn_like, randperm,
 } from './functions.js';
+export { multinomial } from './multinomial.js';
