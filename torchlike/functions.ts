@@ -46,3 +46,5 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 // PyTorch's alias names of functions defined under their main name (keywords of the alias's own signature).
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
+// Sorting, selection and comparison (src/ops/_group_sorting.ts).
+export const { sort, argsort, msort, topk, equal, isclose, allclose } = fns;

@@ -1,0 +1,8 @@
+// Ops of the sorting group (sorting, selection, comparison): one export line per op file.
+export * from './sort.js';
+export * from './argsort.js';
+export * from './msort.js';
+export * from './topk.js';
+export * from './equal.js';
+export * from './isclose.js';
+export * from './allclose.js';
