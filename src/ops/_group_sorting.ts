@@ -6,3 +6,6 @@ export * from './topk.js';
 export * from './equal.js';
 export * from './isclose.js';
 export * from './allclose.js';
+export * from './isposinf.js';
+export * from './isneginf.js';
+export * from './isreal.js';

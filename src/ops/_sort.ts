@@ -73,6 +73,12 @@ export function lowerSortIndices(g: GraphBuilder, x: string, axis: number, desce
 
 /** Values and indices of a NaN-aware stable sort (or its first k). */
 export function lowerSort(g: GraphBuilder, x: string, axis: number, descending: boolean, dt: DType, k?: string): [string, string] {
+  if (dt === int32 || dt === int64) {
+    // No NaN and no key cast: TopK's own values are the answer.
+    const n = g.op1('Gather', [g.op1('Shape', [x]), g.ints([axis])]);
+    const [v, i] = g.op('TopK', [x, k ?? n], { axis, largest: descending ? 1 : 0, sorted: 1 }, 2);
+    return [v, i];
+  }
   const idx = lowerSortIndices(g, x, axis, descending, dt, k);
   return [g.op1('GatherElements', [x, idx], { axis }), idx];
 }

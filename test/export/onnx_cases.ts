@@ -186,6 +186,9 @@ export const CASES: OpCase[] = [
   unary('topk', (x) => torch.topk(x, 2)),
   unary('topk_smallest', (x) => torch.topk(x, 3, { largest: false })),
   binary('isclose', (a, b) => torch.isclose(a, b, { rtol: 0.1, atol: 0.5 })),
+  unary('isposinf', (x) => torch.isposinf(x.reciprocal())),
+  unary('isneginf', (x) => torch.isneginf(x.round().reciprocal())),
+  unary('sort_int', (x) => torch.sort(x.mul(3).round().to(torch.int64), 1)),
 ];
 
 /**
