@@ -47,4 +47,4 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
 // Sorting, selection and comparison (src/ops/_group_sorting.ts).
-export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal } = fns;
+export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal, kthvalue, isin } = fns;

@@ -9,3 +9,5 @@ export * from './allclose.js';
 export * from './isposinf.js';
 export * from './isneginf.js';
 export * from './isreal.js';
+export * from './kthvalue.js';
+export * from './isin.js';

@@ -118,6 +118,9 @@ const SAMPLES: Record<string, () => unknown[]> = {
   // sorting group
   'torch.topk': () => [A(), 2],
   'Tensor.topk': () => [2],
+  'torch.kthvalue': () => [A(), 2],
+  'Tensor.kthvalue': () => [2],
+  'torch.isin': () => [A(), V()],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {

@@ -188,6 +188,7 @@ export const CASES: OpCase[] = [
   binary('isclose', (a, b) => torch.isclose(a, b, { rtol: 0.1, atol: 0.5 })),
   unary('isposinf', (x) => torch.isposinf(x.reciprocal())),
   unary('isneginf', (x) => torch.isneginf(x.round().reciprocal())),
+  unary('kthvalue', (x) => torch.kthvalue(x, 2, 1)),
   unary('sort_int', (x) => torch.sort(x.mul(3).round().to(torch.int64), 1)),
 ];
 

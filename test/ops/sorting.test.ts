@@ -43,6 +43,10 @@ describe('sorting gradcheck (float64)', () => {
     expect(gradcheck((a) => a.topk(2).values, [f64(3, 4)])).toBe(true);
     expect(gradcheck((a) => torch.topk(a, 2, { dim: 0, largest: false }).values, [f64(3, 4)])).toBe(true);
   });
+  it('kthvalue', () => {
+    expect(gradcheck((a) => a.kthvalue(2).values, [f64(3, 4)])).toBe(true);
+    expect(gradcheck((a) => torch.kthvalue(a, 1, { dim: 0, keepdim: true }).values, [f64(3, 4)])).toBe(true);
+  });
   it('double backward through sort', () => {
     const x = f64(2, 3);
     const gradOf = (a: Tensor) => torch.enable_grad(() => torch.autograd.grad(a.sort(1).values.pow(3).sum(), [a], { create_graph: true })[0]!);
