@@ -50,3 +50,5 @@ export const { subtract, multiply, negative, swapaxes } = aliases;
 export const { tensordot, inner, kron, vdot, addmv, addr, addbmm, cross, cdist, dist, pdist, pairwise_distance, cosine_similarity, chain_matmul } = fns;
 // Random sampling (src/random/multinomial.ts).
 export const { multinomial } = fns;
+// Sorting, selection and comparison (src/ops/_group_sorting.ts).
+export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal, kthvalue, isin } = fns;

@@ -21,5 +21,6 @@ export * from './_group_shape.js';
 export * from './_group_index.js';
 export * from './_group_nn.js';
 export * from './_group_train.js';
+export * from './_group_sorting.js';
 export * from './device.js';
 export * from './_group_products.js';

@@ -133,6 +133,12 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'Tensor.addmm_': () => [A(), A().t()],
   'Tensor.to': () => ['cpu', torch.float64],
   'Tensor.random_': () => [0, 5],
+  // sorting group
+  'torch.topk': () => [A(), 2],
+  'Tensor.topk': () => [2],
+  'torch.kthvalue': () => [A(), 2],
+  'Tensor.kthvalue': () => [2],
+  'torch.isin': () => [A(), V()],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {

@@ -179,7 +179,17 @@ export const CASES: OpCase[] = [
       ['embedding', (x: Tensor) => F.embedding(torch.tensor([[0, 2], [2, 1]]), x.narrow(0, 0, 3)).sum(0)],
       ['linear', (x: Tensor) => F.linear(x, torch.tensor([[0.5, 2, 1, -1], [0.1, 0, 0.2, 0.3]]), torch.tensor([0.5, -1]))],
     ] as [string, (x: Tensor) => Tensor][]
-  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
+  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),  // sorting group
+  unary('sort', (x) => torch.sort(x, 1)),
+  unary('sort_desc_dim0', (x) => torch.sort(x, 0, true)),
+  unary('sort_nan', (x) => torch.sort(x.div(x.sub(vals(5)).round())), (n) => vals(n, 5)),
+  unary('topk', (x) => torch.topk(x, 2)),
+  unary('topk_smallest', (x) => torch.topk(x, 3, { largest: false })),
+  binary('isclose', (a, b) => torch.isclose(a, b, { rtol: 0.1, atol: 0.5 })),
+  unary('isposinf', (x) => torch.isposinf(x.reciprocal())),
+  unary('isneginf', (x) => torch.isneginf(x.round().reciprocal())),
+  unary('kthvalue', (x) => torch.kthvalue(x, 2, 1)),
+  unary('sort_int', (x) => torch.sort(x.mul(3).round().to(torch.int64), 1)),
 ];
 
 /**
