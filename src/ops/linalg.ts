@@ -26,19 +26,33 @@ import { where } from './where.js';
 import { gt } from './gt.js';
 import { reciprocal } from './reciprocal.js';
 import { expand } from './expand.js';
+import { movedim } from './movedim.js';
 
 const mT = (x: Tensor): Tensor => transpose(x, -1, -2);
+
+export type MatrixNormOptions = { ord?: number | string; dim?: readonly number[]; keepdim?: boolean };
 
 /**
  * torch.linalg.matrix_norm(A, ord = 'fro', dim = [-2, -1], keepdim = false): 'fro', 'nuc',
  * ±1 (max/min column sum), ±Infinity (max/min row sum), ±2 (largest/smallest singular value).
  */
-export function matrix_norm(A: Tensor, ord: number | string | { ord?: number | string; keepdim?: boolean } = 'fro', opts: { keepdim?: boolean } = {}): Tensor {
-  if (typeof ord === 'object') {
-    opts = ord;
-    ord = ord.ord ?? 'fro';
+export function matrix_norm(
+  A: Tensor,
+  ord: number | string | MatrixNormOptions = 'fro',
+  dim: readonly number[] | MatrixNormOptions = [-2, -1],
+  keepdim: boolean | MatrixNormOptions = false,
+): Tensor {
+  const o = ([ord, dim, keepdim].find((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) ?? {}) as MatrixNormOptions;
+  ord = typeof ord === 'object' ? (o.ord ?? 'fro') : ord;
+  dim = Array.isArray(dim) ? dim : (o.dim ?? [-2, -1]);
+  keepdim = typeof keepdim === 'boolean' ? keepdim : (o.keepdim ?? false);
+  const r0 = A._shape.length;
+  const d = (dim as readonly number[]).map((v) => (v < 0 ? v + r0 : v));
+  if (d.length !== 2 || d[0] === d[1]) throw new RuntimeError('linalg.matrix_norm: dim must be a 2-tuple. Got ' + d.join(' '));
+  if (d[0] !== r0 - 2 || d[1] !== r0 - 1) {
+    const r = matrix_norm(movedim(A, d, [r0 - 2, r0 - 1]), ord, [-2, -1], keepdim);
+    return keepdim ? movedim(r, [r0 - 2, r0 - 1], d) : r;
   }
-  const keepdim = opts.keepdim ?? false;
   checkMatrix('linalg.matrix_norm', A, false);
   let r: Tensor;
   if (ord === 'fro') return vector_norm(A, 2, [-2, -1], keepdim);
@@ -53,8 +67,10 @@ export function matrix_norm(A: Tensor, ord: number | string | { ord?: number | s
   return keepdim ? unsqueeze(unsqueeze(r, -1), -1) : r;
 }
 
-/** torch.linalg.pinv(A, { rtol, hermitian }): the Moore–Penrose pseudo-inverse, V diag(1/S) Uᵀ over S > rtol·max(S). */
-export function pinv(A: Tensor, opts: { rtol?: number; atol?: number } = {}): Tensor {
+/** torch.linalg.pinv(A, { rtol, atol }) (or pinv(A, rcond)): the Moore–Penrose pseudo-inverse, V diag(1/S) Uᵀ over S > rtol·max(S). */
+export function pinv(A: Tensor, opts: { rtol?: number; atol?: number; rcond?: number } | number = {}): Tensor {
+  if (typeof opts === 'number') opts = { rtol: opts };
+  if (opts.rcond !== undefined) opts = { rtol: opts.rcond };
   checkMatrix('linalg.pinv', A, false);
   const s = A._shape;
   const [U, S, Vh] = svd(A, false);

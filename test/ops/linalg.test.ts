@@ -1,6 +1,8 @@
 // torch.linalg against PyTorch fixtures (gen_linalg.py), float64 gradchecks and PyTorch's errors.
 // eigh/svd: LAPACK's signs of eigen/singular vectors are implementation-defined, so the "_inv"
 // fixtures compare sign-invariant functions of the factors (see gen_linalg.py).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
@@ -73,6 +75,14 @@ describe('linalg gradcheck (float64)', () => {
     expect(gradcheck((a) => { const [u, s, vh] = torch.linalg.svd(a, false); return [s, u.mul(u), vh.mul(vh)]; }, [f64(2, 4)])).toBe(true);
     expect(gradcheck((a) => torch.linalg.pinv(a), [f64(4, 3)])).toBe(true);
     expect(gradcheck((a) => torch.linalg.matrix_norm(a, 'nuc'), [f64(3, 4)])).toBe(true);
+  });
+});
+
+describe('linalg export', () => {
+  it('eager-only ops refuse export, naming the op', () => {
+    const path = join(tmpdir(), `linalg_inv_${process.pid}.onnx`);
+    expect(() => torch.onnx.export((a: Tensor) => torch.linalg.inv(a), [torch.eye(3)], path)).toThrow('linalg_inv_ex cannot be exported to ONNX');
+    expect(() => torch.onnx.export((a: Tensor) => torch.linalg.eigh(a)[0], [torch.eye(3)], path)).toThrow('linalg_eigh cannot be exported to ONNX');
   });
 });
 
