@@ -67,6 +67,9 @@ def signature(ns, name):
         return py(obj.__init__, True) if ns != 'Tensor' else None
     if ns == 'Tensor':
         return py(obj, True) if inspect.isfunction(obj) else aten(name, True)
+    if ns == 'linalg' and not inspect.isfunction(obj):
+        # torch.linalg.<f> is the builtin aten::linalg_<f> (aten::<f> is the legacy torch.<f>)
+        return aten('linalg_' + name, False)
     if inspect.isfunction(obj):
         r = py(obj, False)
         # torch functions that wrap an aten op with *args (torch.split etc.) keep their own names

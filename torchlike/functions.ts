@@ -24,7 +24,7 @@ export const {
   set_num_threads, get_num_threads, save, load,
 } = fns;
 export const autograd = keywordsAll(SIGNATURES.autograd, autogradRaw);
-export const linalg = keywordsAll(SIGNATURES.linalg, ops.linalg);
+export const linalg = keywordsAll(SIGNATURES.linalg, { ...ops.linalg, ...ops.linalgFns });
 export const onnx = keywordsAll(SIGNATURES.onnx, onnxRaw);
 export const cuda = keywordsAll(SIGNATURES.cuda, cudaRaw);
 

@@ -24,3 +24,4 @@ export * from './_group_train.js';
 export * from './_group_sorting.js';
 export * from './device.js';
 export * from './_group_products.js';
+export * from './_group_linalg.js';

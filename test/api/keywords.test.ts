@@ -139,6 +139,26 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.kthvalue': () => [A(), 2],
   'Tensor.kthvalue': () => [2],
   'torch.isin': () => [A(), V()],
+  // linalg
+  'linalg.cholesky': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.cholesky_ex': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.det': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.eigh': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.eigvalsh': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.inv': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.inv_ex': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.matrix_norm': () => [A(), 'fro'],
+  'linalg.matrix_power': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 }), 3],
+  'linalg.multi_dot': () => [[A(), A().t()]],
+  'linalg.pinv': () => [A(), 1e-15],
+  'linalg.qr': () => [A()],
+  'linalg.slogdet': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 })],
+  'linalg.solve': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 }), ones(2)],
+  'linalg.solve_ex': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 }), ones(2)],
+  'linalg.solve_triangular': () => [torch.tensor([[4, 1], [1, 3]], { dtype: torch.float32 }).triu(), ones(2, 1)],
+  'linalg.svd': () => [A()],
+  'linalg.svdvals': () => [A()],
+  'linalg.vecdot': () => [A(), A()],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
@@ -155,9 +175,13 @@ const SELF: Record<string, () => unknown> = {
 /** Per `ns.name`: keyword-only options both calls pass (the op needs one of them). */
 const OPTS: Record<string, Record<string, unknown>> = {
   'torch.clamp': { min: 1 }, 'torch.clip': { min: 1 }, 'lr_scheduler.OneCycleLR': { total_steps: 10 },
+  'linalg.solve_triangular': { upper: true },
 };
 /** Names the walk does not call, with the reason. */
 const EXCLUDED: Record<string, string> = {
+  // linalg: the generic optional samples (dim 0, mode 'max') are not valid values of these parameters
+  'linalg.matrix_norm': 'dim is a pair of dims (tested in test/ops/linalg.test.ts)',
+  'linalg.qr': "mode is 'reduced' | 'complete' | 'r' (tested in test/ops/linalg.test.ts)",
   'lr_scheduler._LRScheduler': 'abstract base: only subclasses (which define get_lr) are constructed',
   'Tensor.is_contiguous': 'its only required-positional overload takes a memory_format; torchlike has none',
 };

@@ -190,6 +190,9 @@ export const CASES: OpCase[] = [
   unary('isneginf', (x) => torch.isneginf(x.round().reciprocal())),
   unary('kthvalue', (x) => torch.kthvalue(x, 2, 1)),
   unary('sort_int', (x) => torch.sort(x.mul(3).round().to(torch.int64), 1)),
+  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
+  // linalg: det lowers to ONNX Det (the other factorizations are eager-only, in NOT_EXPORTED)
+  { name: 'linalg_det', fn: (x) => [torch.linalg.det(x), torch.linalg.det(x.narrow(0, 0, 1).squeeze(0))], inputs: (n) => [vals(n, 3, 3).add(torch.eye(3).mul(2))] },
 ];
 
 /**
@@ -203,6 +206,15 @@ export const NOT_EXPORTED: Record<string, string> = {
   _adadelta_step: 'optimizer step primitive',
   _rmsprop_step: 'optimizer step primitive',
   _native_batch_norm_legit_no_training: 'eval-mode batch_norm is written with elementwise ops while tracing (normalization.ts), as PyTorch exports it',
+  // linalg
+  linalg_inv_ex: 'pure-JS eager kernel: ONNX has no node for it (linalg_inv_ex cannot be exported to ONNX)',
+  linalg_solve_ex: 'pure-JS eager kernel: ONNX has no node for it (linalg_solve_ex cannot be exported to ONNX)',
+  linalg_slogdet: 'pure-JS eager kernel: ONNX has no node for it (linalg_slogdet cannot be exported to ONNX)',
+  linalg_cholesky_ex: 'pure-JS eager kernel: ONNX has no node for it (linalg_cholesky_ex cannot be exported to ONNX)',
+  linalg_solve_triangular: 'pure-JS eager kernel: ONNX has no node for it (linalg_solve_triangular cannot be exported to ONNX)',
+  linalg_qr: 'pure-JS eager kernel: ONNX has no node for it (linalg_qr cannot be exported to ONNX)',
+  linalg_eigh: 'pure-JS eager kernel: ONNX has no node for it (linalg_eigh cannot be exported to ONNX)',
+  linalg_svd: 'pure-JS eager kernel: ONNX has no node for it (linalg_svd cannot be exported to ONNX)',
 };
 
 function flat(o: Out): Tensor[] {
