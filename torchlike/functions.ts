@@ -46,3 +46,8 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 // PyTorch's alias names of functions defined under their main name (keywords of the alias's own signature).
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
+// Building and joining (issue 8, item 3: src/ops/_group_build.ts).
+export const {
+  atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_tensors, broadcast_to, column_stack, diag, diag_embed, diagflat, dsplit, dstack, hsplit, hstack,
+  index_add, index_copy, index_fill, meshgrid, repeat_interleave, row_stack, take_along_dim, trace, vsplit, vstack,
+} = fns;

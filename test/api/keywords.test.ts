@@ -53,6 +53,24 @@ const BY_NAME: Record<string, () => unknown> = {
 
 /** Per `ns.name`: the positional sample arguments where BY_NAME does not fit. */
 const SAMPLES: Record<string, () => unknown[]> = {
+  // building group (issue 8 item 3)
+  'torch.hsplit': () => [ones(2, 4), 2],
+  'Tensor.hsplit': () => [2],
+  'torch.vsplit': () => [ones(2, 4), 2],
+  'Tensor.vsplit': () => [2],
+  'torch.dsplit': () => [ones(2, 2, 4), 2],
+  'Tensor.dsplit': () => [2],
+  'torch.index_add': () => [A(), 1, torch.tensor([0, 2]), ones(2, 2)],
+  'Tensor.index_add': () => [1, torch.tensor([0, 2]), ones(2, 2)],
+  'Tensor.index_add_': () => [1, torch.tensor([0, 2]), ones(2, 2)],
+  'torch.index_copy': () => [A(), 1, torch.tensor([0, 2]), ones(2, 2)],
+  'Tensor.index_copy': () => [1, torch.tensor([0, 2]), ones(2, 2)],
+  'Tensor.index_copy_': () => [1, torch.tensor([0, 2]), ones(2, 2)],
+  'torch.index_fill': () => [A(), 1, torch.tensor([0, 2]), 1.5],
+  'Tensor.index_fill': () => [1, torch.tensor([0, 2]), 1.5],
+  'Tensor.index_fill_': () => [1, torch.tensor([0, 2]), 1.5],
+  'torch.repeat_interleave': () => [A(), 2],
+  'Tensor.repeat_interleave': () => [2],
   'torch.can_cast': () => [torch.float32, torch.int64],
   'torch.as_strided': () => [A(), [2, 2], [1, 2]],
   'Tensor.as_strided': () => [[2, 2], [1, 2]],
@@ -118,6 +136,9 @@ const SAMPLES: Record<string, () => unknown[]> = {
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
+  // building group (issue 8 item 3)
+  'Tensor.hsplit': () => ones(2, 4),
+  'Tensor.dsplit': () => ones(2, 2, 4),
   'Tensor.bmm': () => A().unsqueeze(0), 'Tensor.dot': V, 'Tensor.outer': V, 'Tensor.ger': V,
   'Tensor.addmm': () => ones(2, 2), 'Tensor.addmm_': () => ones(2, 2), 'Tensor.baddbmm': () => ones(1, 2, 2),
   'Tensor.baddbmm_': () => ones(1, 2, 2), 'Tensor.register_hook': () => A().requires_grad_(),
