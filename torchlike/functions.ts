@@ -50,4 +50,5 @@ export const { subtract, multiply, negative, swapaxes } = aliases;
 export const {
   atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_tensors, broadcast_to, column_stack, diag, diag_embed, diagflat, dsplit, dstack, hsplit, hstack,
   index_add, index_copy, index_fill, meshgrid, repeat_interleave, row_stack, take_along_dim, trace, vsplit, vstack,
+  block_diag, cartesian_prod, fliplr, flipud, rot90, select_scatter, tril_indices, triu_indices, vander,
 } = fns;

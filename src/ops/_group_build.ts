@@ -9,3 +9,8 @@ export * from './diag_embed.js';
 export * from './diag.js';
 export * from './index_add.js';
 export * from './take_along_dim.js';
+export * from './rot90.js';
+export * from './tril_indices.js';
+export * from './block_diag.js';
+export * from './vander.js';
+export * from './select_scatter.js';

@@ -84,6 +84,37 @@ const fns: Record<string, Fn> = {
   err_trace_rank: () => torch.trace(ones(3)),
   err_diag_rank: () => torch.diag(ones(2, 2, 2)),
   err_repeat_interleave_neg: () => torch.repeat_interleave(ones(2), L([1, -1])),
+  rot90: (x) => torch.rot90(x),
+  rot90_k2: (x) => x.rot90(2, [1, 2]),
+  rot90_k3: (x) => torch.rot90(x, -1, [0, -1]),
+  rot90_k0: (x) => torch.rot90(x, 4),
+  fliplr: (x) => x.fliplr(),
+  flipud: (x) => torch.flipud(x),
+  tril_indices: () => torch.tril_indices(3, 4, -1),
+  tril_indices_int: () => torch.tril_indices(3, 3, { dtype: torch.int32 }),
+  triu_indices: () => torch.triu_indices(4, 3, 1),
+  triu_indices_empty: () => torch.triu_indices(2, 2, 5),
+  block_diag: (a, b, c) => torch.block_diag(a, b, c),
+  block_diag_promote: (a, b) => torch.block_diag(a, b),
+  cartesian_prod: (a, b) => torch.cartesian_prod(a, b),
+  cartesian_prod_3: (a, b, c) => torch.cartesian_prod(a, b, c),
+  vander: (x) => torch.vander(x),
+  vander_n_inc: (x) => torch.vander(x, { N: 4, increasing: true }),
+  vander_int: (x) => torch.vander(x, 3),
+  select_scatter: (x, s) => torch.select_scatter(x, s, 0, 1),
+  select_scatter_neg: (x, s) => x.select_scatter(s, -1, -1),
+  err_rot90_dims: () => torch.rot90(ones(2, 2), 1, [0, 1, 2]),
+  err_rot90_rank: () => torch.rot90(ones(2), 1, [0, 0]),
+  err_rot90_same: () => torch.rot90(ones(2, 2), 1, [0, 0]),
+  err_fliplr: () => torch.fliplr(ones(2)),
+  err_flipud: () => torch.flipud(L(1.0)),
+  err_tril_indices_dtype: () => torch.tril_indices(3, 3, { dtype: torch.float32 }),
+  err_vander_rank: () => torch.vander(ones(2, 2)),
+  err_vander_n: () => torch.vander(ones(2), -1),
+  err_block_diag_rank: () => torch.block_diag(ones(2, 2, 2)),
+  err_cartesian_prod: () => torch.cartesian_prod(ones(2, 2)),
+  err_select_scatter_size: () => torch.select_scatter(torch.zeros(2, 2), ones(3), 0, 0),
+  err_select_scatter_index: () => torch.select_scatter(torch.zeros(2, 2), ones(2), 0, 5),
 };
 
 describe('build fixtures (PyTorch 1.13)', () => {
@@ -118,5 +149,13 @@ describe('build gradcheck (float64)', () => {
     expect(gradcheck((a, s) => a.index_copy(1, torch.tensor([2, 0]), s), [f64(2, 3), f64(2, 2)])).toBe(true);
     expect(gradcheck((a) => a.index_fill(1, torch.tensor([1]), 3), [f64(2, 3)])).toBe(true);
     expect(gradcheck((a) => torch.take_along_dim(a, torch.tensor([[2], [0]]), 0), [f64(3, 4)])).toBe(true);
+  });
+  it('rot90, fliplr, flipud, block_diag, cartesian_prod, vander, select_scatter', () => {
+    expect(gradcheck((a) => torch.rot90(a, 3), [f64(2, 3)])).toBe(true);
+    expect(gradcheck((a) => a.fliplr().flipud(), [f64(2, 3)])).toBe(true);
+    expect(gradcheck((a, b) => torch.block_diag(a, b), [f64(2, 2), f64(3)])).toBe(true);
+    expect(gradcheck((a, b) => torch.cartesian_prod(a, b), [f64(2), f64(3)])).toBe(true);
+    expect(gradcheck((a) => torch.vander(a, { N: 4 }), [f64(3)])).toBe(true);
+    expect(gradcheck((a, s) => torch.select_scatter(a, s, 1, 0), [f64(2, 3), f64(2)])).toBe(true);
   });
 });
