@@ -7,7 +7,7 @@ import { normDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { indexValues, wrapIndex } from './_indices.js';
 import { inplace } from './_inplace.js';
-import { expand } from './expand.js';
+import { expand, expand_as } from './expand.js';
 import { mul } from './mul.js';
 import { reshape } from './reshape.js';
 import { scatter } from './scatter.js';
@@ -15,7 +15,7 @@ import { scatter_add } from './scatter_add.js';
 import { to_dtype } from './to_dtype.js';
 
 /** index (1-D, int) checked against self.size(dim) and expanded along dim to `shape`. */
-function expandIndex(name: string, self: Tensor, dim: number, index: Tensor, shape: readonly number[], outOfRange: (v: number, size: number) => Error, wrap: boolean): Tensor {
+function expandIndex(name: string, self: Tensor, dim: number, index: Tensor, shape: readonly number[], outOfRange: (v: number, size: number) => Error, wrap: boolean, like?: Tensor): Tensor {
   if (index.dtype !== int64 && index.dtype.name !== 'int32') throw new RuntimeError(`${name}(): Expected dtype int32/int64 for index but got: ${index.dtype.scalarName}`);
   if (index._shape.length > 1) throw new IndexError(`${name}(): Index is supposed to be a vector`);
   const size = self._shape.length ? self._shape[dim] : 1;
@@ -23,6 +23,8 @@ function expandIndex(name: string, self: Tensor, dim: number, index: Tensor, sha
   let idx = index.dtype === int64 ? index : to_dtype(index, int64);
   if (wrap) idx = wrapIndex(idx, size);
   const view = shape.map((n, i) => (i === dim ? index.numel() : 1));
+  // expand_as the source keeps its sizes dynamic in exported graphs
+  if (like !== undefined && like._shape[dim] === index.numel() && like._shape.length === shape.length) return expand_as(reshape(idx, view), like);
   return expand(reshape(idx, view), shape.map((n, i) => (i === dim ? index.numel() : n)));
 }
 
@@ -41,7 +43,7 @@ export function index_add(input: Tensor, dim: number, index: Tensor, source: Ten
   const { d, x } = prep(input, dim);
   const src = source._shape.length === 0 ? reshape(source, [1]) : source;
   if (src.dtype !== x.dtype) throw new RuntimeError(`index_add_(): self (${x.dtype.scalarName}) and source (${src.dtype.scalarName}) must have the same scalar type`);
-  const idx = expandIndex('index_add_', x, d, index, src._shape, () => new IndexError('index out of range in self'), false);
+  const idx = expandIndex('index_add_', x, d, index, src._shape, () => new IndexError('index out of range in self'), false, src);
   const y = scatter_add(x, d, idx, alpha === 1 ? src : mul(src, alpha));
   return input._shape.length === 0 ? reshape(y, []) : y;
 }
@@ -56,7 +58,7 @@ export function index_copy(input: Tensor, dim: number, index: Tensor, source: Te
   const { d, x } = prep(input, dim);
   const src = source._shape.length === 0 ? reshape(source, [1]) : source;
   if (src.dtype !== x.dtype) throw new RuntimeError(`index_copy_(): self and source expected to have the same dtype, but got (self) ${x.dtype.scalarName} and (source) ${src.dtype.scalarName}`);
-  const idx = expandIndex('index_copy_', x, d, index, src._shape, (v, n) => new IndexError(`index_copy_(): index ${v} is out of bounds for dimension ${d} with size ${n}`), false);
+  const idx = expandIndex('index_copy_', x, d, index, src._shape, (v, n) => new IndexError(`index_copy_(): index ${v} is out of bounds for dimension ${d} with size ${n}`), false, src);
   const y = scatter(x, d, idx, src);
   return input._shape.length === 0 ? reshape(y, []) : y;
 }
