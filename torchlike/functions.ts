@@ -52,3 +52,9 @@ export const { tensordot, inner, kron, vdot, addmv, addr, addbmm, cross, cdist, 
 export const { multinomial } = fns;
 // Sorting, selection and comparison (src/ops/_group_sorting.ts).
 export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal, kthvalue, isin } = fns;
+// Building and joining (issue 8, item 3: src/ops/_group_build.ts).
+export const {
+  atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_tensors, broadcast_to, column_stack, diag, diag_embed, diagflat, dsplit, dstack, hsplit, hstack,
+  index_add, index_copy, index_fill, meshgrid, repeat_interleave, row_stack, take_along_dim, trace, vsplit, vstack,
+  block_diag, cartesian_prod, fliplr, flipud, rot90, select_scatter, tril_indices, triu_indices, vander,
+} = fns;

@@ -25,3 +25,4 @@ export * from './_group_sorting.js';
 export * from './device.js';
 export * from './_group_products.js';
 export * from './_group_linalg.js';
+export * from './_group_build.js';

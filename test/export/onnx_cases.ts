@@ -193,6 +193,14 @@ export const CASES: OpCase[] = [
   ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
   // linalg: det lowers to ONNX Det (the other factorizations are eager-only, in NOT_EXPORTED)
   { name: 'linalg_det', fn: (x) => [torch.linalg.det(x), torch.linalg.det(x.narrow(0, 0, 1).squeeze(0))], inputs: (n) => [vals(n, 3, 3).add(torch.eye(3).mul(2))] },
+  // building group (issue 8 item 3): composites of existing ops, exported end to end
+  { name: 'build_stacks', fn: (a, b) => [torch.hstack([a, b]), torch.vstack([a, b]), torch.dstack([a, b]), torch.column_stack([a, b])], inputs: (n) => [vals(n, 3), vals(n, 3)] },
+  { name: 'build_broadcast', fn: (a, b) => torch.broadcast_tensors(a, b), inputs: (n) => [vals(n, 1), vals(4)], bakesBatch: 'broadcast_tensors expands to sizes read in JS' },
+  { name: 'build_index_add', fn: (x, s) => [x.index_add(1, torch.tensor([0, 4, 0]), s, { alpha: 2 }), x.index_copy(1, torch.tensor([3, 1]), s.narrow(1, 0, 2))], inputs: (n) => [vals(n, 5), vals(n, 3)] },
+  { name: 'build_index_fill', fn: (x) => x.index_fill(1, torch.tensor([2]), -1), inputs: (n) => [vals(n, 5)], bakesBatch: 'index_fill expands its index to sizes read in JS' },
+  { name: 'build_take_along_dim', fn: (x, i) => torch.take_along_dim(x, i, 1), inputs: (n) => [vals(n, 5), ints(5, n, 3)] },
+  { name: 'build_repeat_interleave', fn: (x) => [x.repeat_interleave(2, { dim: 1 }), x.repeat_interleave(torch.tensor([1, 0, 2]), { dim: 1 })], inputs: (n) => [vals(n, 3)] },
+  { name: 'build_diag', fn: (x) => [torch.diag_embed(x, 1), torch.trace(x.narrow(1, 0, 2).t().matmul(x.narrow(1, 0, 2))), x.rot90(1, [0, 1])], inputs: (n) => [vals(n, 3)], dynamic: false },
 ];
 
 /**
