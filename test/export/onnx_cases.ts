@@ -179,7 +179,8 @@ export const CASES: OpCase[] = [
       ['embedding', (x: Tensor) => F.embedding(torch.tensor([[0, 2], [2, 1]]), x.narrow(0, 0, 3)).sum(0)],
       ['linear', (x: Tensor) => F.linear(x, torch.tensor([[0.5, 2, 1, -1], [0.1, 0, 0.2, 0.3]]), torch.tensor([0.5, -1]))],
     ] as [string, (x: Tensor) => Tensor][]
-  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),  // sorting group
+  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
+  // sorting group
   unary('sort', (x) => torch.sort(x, 1)),
   unary('sort_desc_dim0', (x) => torch.sort(x, 0, true)),
   unary('sort_nan', (x) => torch.sort(x.div(x.sub(vals(5)).round())), (n) => vals(n, 5)),
@@ -190,7 +191,6 @@ export const CASES: OpCase[] = [
   unary('isneginf', (x) => torch.isneginf(x.round().reciprocal())),
   unary('kthvalue', (x) => torch.kthvalue(x, 2, 1)),
   unary('sort_int', (x) => torch.sort(x.mul(3).round().to(torch.int64), 1)),
-  ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
   // linalg: det lowers to ONNX Det (the other factorizations are eager-only, in NOT_EXPORTED)
   { name: 'linalg_det', fn: (x) => [torch.linalg.det(x), torch.linalg.det(x.narrow(0, 0, 1).squeeze(0))], inputs: (n) => [vals(n, 3, 3).add(torch.eye(3).mul(2))] },
   // building group (issue 8 item 3): composites of existing ops, exported end to end
