@@ -46,3 +46,5 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 // PyTorch's alias names of functions defined under their main name (keywords of the alias's own signature).
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
+// Scans and statistics (src/ops/_group_scans.ts).
+export const { cumprod, cummax, cummin, logcumsumexp } = fns;

@@ -1,0 +1,6 @@
+// Ops of the scans group (scans and statistics): one export line per op file.
+export * from './scan.js';
+export * from './cumprod.js';
+export * from './cummax.js';
+export * from './cummin.js';
+export * from './logcumsumexp.js';
