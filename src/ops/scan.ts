@@ -65,8 +65,9 @@ function scanKernel(src: TypedArray, dst: TypedArray, idx: BigInt64Array | null,
   const outer = n === 0 ? 0 : numel(shape) / (n * inner);
   const big = dt === int64;
   const half = dt.isHalf ? halfCodec(dt) : null;
-  const rd = half ? (i: number) => half.dec((src as Uint16Array)[i]) : null;
   const kind = a.kind;
+  // indices are written as the low words of the int64 output (little-endian; the high words stay 0)
+  const idx32 = idx ? new Int32Array(idx.buffer, idx.byteOffset, idx.length * 2) : null;
   for (let o = 0; o < outer; o++)
     for (let q = 0; q < inner; q++) {
       const base = o * n * inner + q;
@@ -89,29 +90,64 @@ function scanKernel(src: TypedArray, dst: TypedArray, idx: BigInt64Array | null,
         }
         continue;
       }
-      const s = src as Float64Array;
-      const d = dst as Float64Array;
-      const enc = half ? half.enc : null;
-      let acc = rd ? rd(first) : s[first];
-      let ai = 0;
-      if (enc) (d as unknown as Uint16Array)[first] = enc(acc);
-      else d[first] = acc;
-      if (idx) idx[first] = 0n;
-      for (let k = 1, p = first + step; k < n; k++, p += step) {
-        const v = rd ? rd(p) : s[p];
-        switch (kind) {
-          case 'sum': acc += v; break;
-          case 'prod': acc *= v; break;
-          // PyTorch: the running value moves on ties (>=) and to the first NaN, where it stays.
-          case 'max': if (!Number.isNaN(acc) && (Number.isNaN(v) || v >= acc)) { acc = v; ai = k; } break;
-          case 'min': if (!Number.isNaN(acc) && (Number.isNaN(v) || v <= acc)) { acc = v; ai = k; } break;
-          case 'logaddexp': acc = logAddExp(v, acc); break;
-        }
-        if (enc) (d as unknown as Uint16Array)[p] = enc(acc);
-        else d[p] = acc;
-        if (idx) idx[p] = BigInt(ai);
+      if (half) {
+        // 16-bit floats: decode, scan in float64, encode.
+        const m = n;
+        const tmpIn = new Float64Array(m);
+        const tmpOut = new Float64Array(m);
+        for (let k = 0, p = first; k < m; k++, p += step) tmpIn[k] = half.dec((src as Uint16Array)[p]);
+        scanRow(kind, tmpIn, tmpOut, idx32, 0, 1, m, first, step);
+        for (let k = 0, p = first; k < m; k++, p += step) (dst as Uint16Array)[p] = half.enc(tmpOut[k]);
+        continue;
       }
+      scanRow(kind, src as Float64Array, dst as Float64Array, idx32, first, step, n, first, step);
     }
+}
+
+/**
+ * One row of a float scan: reads s[first + k·step], writes d at the same places, and the
+ * index (as the low word of an int64; indices are ≥ 0) at ifirst + k·istep. Accumulates in
+ * float64 (PyTorch's acc_type for float). Separate loops per kind keep each one monomorphic.
+ */
+function scanRow(kind: ScanKind, s: Float64Array, d: Float64Array, idx: Int32Array | null, first: number, step: number, n: number, ifirst: number, istep: number): void {
+  const end = first + n * step;
+  switch (kind) {
+    case 'sum': {
+      let acc = 0;
+      for (let p = first; p !== end; p += step) d[p] = acc += s[p];
+      return;
+    }
+    case 'prod': {
+      let acc = 1;
+      for (let p = first; p !== end; p += step) d[p] = acc *= s[p];
+      return;
+    }
+    case 'max':
+    case 'min': {
+      // PyTorch: the running value moves on ties (>=) and to the first NaN, where it stays.
+      const i = idx!;
+      const isMax = kind === 'max';
+      let acc = s[first];
+      let ai = 0;
+      let q = 2 * ifirst;
+      const qstep = 2 * istep;
+      for (let k = 0, p = first; k < n; k++, p += step, q += qstep) {
+        const v = s[p];
+        if (acc === acc && (v !== v || (isMax ? v >= acc : v <= acc))) {
+          acc = v;
+          ai = k;
+        }
+        d[p] = acc;
+        i[q] = ai;
+      }
+      return;
+    }
+    case 'logaddexp': {
+      let acc = -Infinity;
+      for (let p = first; p !== end; p += step) d[p] = acc = logAddExp(s[p], acc);
+      return;
+    }
+  }
 }
 
 export const Scan: OpDef<ScanAttrs> = defineOp<ScanAttrs>({
