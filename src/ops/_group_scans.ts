@@ -4,3 +4,8 @@ export * from './cumprod.js';
 export * from './cummax.js';
 export * from './cummin.js';
 export * from './logcumsumexp.js';
+export * from './nansum.js';
+export * from './nanmean.js';
+export * from './aminmax.js';
+export * from './diff.js';
+export * from './trapezoid.js';

@@ -115,6 +115,10 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'Tensor.addmm_': () => [A(), A().t()],
   'Tensor.to': () => ['cpu', torch.float64],
   'Tensor.random_': () => [0, 5],
+  // scans group
+  'torch.trapezoid': () => [A(), V()],
+  'torch.trapz': () => [A(), V()],
+  'torch.cumulative_trapezoid': () => [A(), V()],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {

@@ -67,6 +67,20 @@ describe('scans gradcheck (float64)', () => {
   });
 });
 
+describe('statistics gradcheck (float64)', () => {
+  it('nansum, nanmean (gradients with NaN are checked against PyTorch in the fixtures)', () => {
+    expect(gradcheck((a) => a.nansum(1), [f64(3, 4)])).toBe(true);
+    expect(gradcheck((a) => a.nanmean(0), [f64(3, 4)])).toBe(true);
+  });
+  it('diff, trapezoid, cumulative_trapezoid', () => {
+    expect(gradcheck((a) => a.diff(2, 0), [f64(4, 3)])).toBe(true);
+    expect(gradcheck((a, b) => torch.diff(a, 1, -1, b), [f64(3, 4), f64(3, 2)])).toBe(true);
+    expect(gradcheck((a) => torch.trapezoid(a, { dx: 0.5 }), [f64(3, 4)])).toBe(true);
+    expect(gradcheck((a, b) => torch.trapezoid(a, b), [f64(3, 4), f64(4)])).toBe(true);
+    expect(gradcheck((a, b) => torch.cumulative_trapezoid(a, b, { dim: 0 }), [f64(3, 4), f64(3, 4)])).toBe(true);
+  });
+});
+
 describe('scans export', () => {
   it('cumprod, cummax, cummin, logcumsumexp name themselves in the export error', () => {
     const x = torch.randn(2, 3);
