@@ -9,3 +9,5 @@ export * from './nanmean.js';
 export * from './aminmax.js';
 export * from './diff.js';
 export * from './trapezoid.js';
+export * from './cov.js';
+export * from './corrcoef.js';

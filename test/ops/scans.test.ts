@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
-import { type Case, checkCase, decInputs, loadFixtures } from '../helpers/fixtures.js';
+import { type Case, checkCase, dec, decInputs, isEnc, loadFixtures } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
 const T = torch as unknown as Record<string, (...a: unknown[]) => Tensor | Tensor[]>;
@@ -11,7 +11,9 @@ const T = torch as unknown as Record<string, (...a: unknown[]) => Tensor | Tenso
 /** The torchlike call for a fixture: torch.<fn>(...inputs, kwargs) or input.<fn>(...rest, kwargs) for "m.<fn>". */
 function fnFor(c: Case): (...xs: unknown[]) => Tensor | Tensor[] {
   const name = c.name.split('/')[0];
-  const tail = Object.keys(c.kwargs).length ? [c.kwargs] : [];
+  // tensor keywords (fweights, aweights) are stored as encoded tensors
+  const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, isEnc(v) ? dec(v) : v]));
+  const tail = Object.keys(kw).length ? [kw] : [];
   if (name.startsWith('m.')) {
     const m = name.slice(2);
     return (x, ...rest) => (x as unknown as Record<string, (...a: unknown[]) => Tensor>)[m](...rest, ...tail);
@@ -78,6 +80,12 @@ describe('statistics gradcheck (float64)', () => {
     expect(gradcheck((a) => torch.trapezoid(a, { dx: 0.5 }), [f64(3, 4)])).toBe(true);
     expect(gradcheck((a, b) => torch.trapezoid(a, b), [f64(3, 4), f64(4)])).toBe(true);
     expect(gradcheck((a, b) => torch.cumulative_trapezoid(a, b, { dim: 0 }), [f64(3, 4), f64(3, 4)])).toBe(true);
+  });
+  it('cov (with aweights), corrcoef', () => {
+    const fw = torch.tensor([1, 2, 0, 3, 1]);
+    expect(gradcheck((a) => torch.cov(a), [f64(3, 5)])).toBe(true);
+    expect(gradcheck((a, w) => torch.cov(a, { fweights: fw, aweights: w.abs() }), [f64(3, 5), f64(5)])).toBe(true);
+    expect(gradcheck((a) => torch.corrcoef(a), [f64(3, 5)])).toBe(true);
   });
 });
 
