@@ -11,3 +11,5 @@ export * from './diff.js';
 export * from './trapezoid.js';
 export * from './cov.js';
 export * from './corrcoef.js';
+export * from './searchsorted.js';
+export * from './bucketize.js';

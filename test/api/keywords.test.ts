@@ -119,6 +119,8 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.trapezoid': () => [A(), V()],
   'torch.trapz': () => [A(), V()],
   'torch.cumulative_trapezoid': () => [A(), V()],
+  'torch.searchsorted': () => [V(), V()],
+  'torch.bucketize': () => [V(), V()],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
