@@ -47,4 +47,4 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
 // Scans and statistics (src/ops/_group_scans.ts).
-export const { cumprod, cummax, cummin, logcumsumexp, nansum, nanmean, aminmax, diff, trapezoid, trapz, cumulative_trapezoid, cov, corrcoef, searchsorted, bucketize } = fns;
+export const { cumprod, cummax, cummin, logcumsumexp, nansum, nanmean, aminmax, diff, trapezoid, trapz, cumulative_trapezoid, cov, corrcoef, searchsorted, bucketize, histc, bincount } = fns;

@@ -13,3 +13,5 @@ export * from './cov.js';
 export * from './corrcoef.js';
 export * from './searchsorted.js';
 export * from './bucketize.js';
+export * from './histc.js';
+export * from './bincount.js';

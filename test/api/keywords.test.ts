@@ -121,6 +121,7 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.cumulative_trapezoid': () => [A(), V()],
   'torch.searchsorted': () => [V(), V()],
   'torch.bucketize': () => [V(), V()],
+  'torch.bincount': () => [torch.tensor([1, 1, 3])],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
