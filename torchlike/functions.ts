@@ -58,3 +58,5 @@ export const {
   index_add, index_copy, index_fill, meshgrid, repeat_interleave, row_stack, take_along_dim, trace, vsplit, vstack,
   block_diag, cartesian_prod, fliplr, flipud, rot90, select_scatter, tril_indices, triu_indices, vander,
 } = fns;
+// Scans and statistics (src/ops/_group_scans.ts).
+export const { cumprod, cummax, cummin, logcumsumexp, nansum, nanmean, aminmax, diff, trapezoid, trapz, cumulative_trapezoid, cov, corrcoef, searchsorted, bucketize, histc, bincount } = fns;

@@ -26,3 +26,4 @@ export * from './device.js';
 export * from './_group_products.js';
 export * from './_group_linalg.js';
 export * from './_group_build.js';
+export * from './_group_scans.js';

@@ -182,6 +182,13 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'linalg.svd': () => [A()],
   'linalg.svdvals': () => [A()],
   'linalg.vecdot': () => [A(), A()],
+  // scans group
+  'torch.trapezoid': () => [A(), V()],
+  'torch.trapz': () => [A(), V()],
+  'torch.cumulative_trapezoid': () => [A(), V()],
+  'torch.searchsorted': () => [V(), V()],
+  'torch.bucketize': () => [V(), V()],
+  'torch.bincount': () => [torch.tensor([1, 1, 3])],
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {

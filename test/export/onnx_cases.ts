@@ -209,6 +209,9 @@ export const CASES: OpCase[] = [
  */
 export const NOT_EXPORTED: Record<string, string> = {
   _sgd_step: 'optimizer step primitive',
+  // scans group: pure-JS eager kernels (data-dependent output length)
+  histc: 'eager JS kernel: histc cannot be exported to ONNX',
+  bincount: 'eager JS kernel: bincount cannot be exported to ONNX',
   _adam_step: 'optimizer step primitive',
   _adagrad_step: 'optimizer step primitive',
   _adadelta_step: 'optimizer step primitive',
