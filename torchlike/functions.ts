@@ -46,3 +46,7 @@ export const { as_strided, as_strided_scatter, diagonal, tensor_split } = fns;
 // PyTorch's alias names of functions defined under their main name (keywords of the alias's own signature).
 const aliases = keywordsAll(SIGNATURES.torch, { subtract: ops.sub, multiply: ops.mul, negative: ops.neg, swapaxes: ops.transpose });
 export const { subtract, multiply, negative, swapaxes } = aliases;
+// Elementwise math (emath group: src/ops/_group_emath.ts).
+export const {
+  acos, acosh, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, asin, asinh, atan, atan2, atanh, cosh, exp2, expm1, log10, sinh,
+} = fns;

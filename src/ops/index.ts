@@ -22,3 +22,4 @@ export * from './_group_index.js';
 export * from './_group_nn.js';
 export * from './_group_train.js';
 export * from './device.js';
+export * from './_group_emath.js';

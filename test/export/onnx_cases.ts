@@ -180,6 +180,15 @@ export const CASES: OpCase[] = [
       ['linear', (x: Tensor) => F.linear(x, torch.tensor([[0.5, 2, 1, -1], [0.1, 0, 0.2, 0.3]]), torch.tensor([0.5, -1]))],
     ] as [string, (x: Tensor) => Tensor][]
   ).map(([n, f]): OpCase => ({ name: `grad_${n}`, fn: gradOf(f), inputs: (b) => [vals(b, 4).requires_grad_()], grad: true, dynamic: false })),
+  // emath group: elementwise math (float32 nodes, and the float64 compositions where ORT has no kernel)
+  ...(['asin', 'acos', 'atanh'] as const).map((m) => unary(m, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).mul(0.45))),
+  ...(['atan', 'sinh', 'cosh', 'asinh', 'expm1', 'exp2'] as const).map((m) => unary(m, (x) => (x as unknown as Record<string, () => Tensor>)[m]())),
+  unary('acosh', (x) => x.acosh(), (n) => pos(n, 5).add(1)),
+  unary('log10', (x) => x.log10(), (n) => pos(n, 5)),
+  ...(['asin', 'acos', 'atanh'] as const).map((m) => unary(`${m}_f64`, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).mul(0.45).double())),
+  ...(['atan', 'sinh', 'cosh', 'asinh', 'expm1'] as const).map((m) => unary(`${m}_f64`, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).double())),
+  unary('acosh_f64', (x) => x.acosh(), (n) => pos(n, 5).add(1).double()),
+  binary('atan2', (a, b) => torch.atan2(a, b)),
 ];
 
 /**
