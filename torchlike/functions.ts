@@ -50,3 +50,6 @@ export const { subtract, multiply, negative, swapaxes } = aliases;
 export const {
   acos, acosh, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, asin, asinh, atan, atan2, atanh, cosh, exp2, expm1, log10, sinh,
 } = fns;
+export const {
+  addcdiv, addcmul, copysign, deg2rad, float_power, fmax, fmin, frac, heaviside, hypot, lerp, logaddexp, logaddexp2, nan_to_num, rad2deg, signbit, xlogy,
+} = fns;

@@ -53,6 +53,16 @@ const BY_NAME: Record<string, () => unknown> = {
 
 /** Per `ns.name`: the positional sample arguments where BY_NAME does not fit. */
 const SAMPLES: Record<string, () => unknown[]> = {
+  // emath group
+  'torch.addcdiv': () => [A(), A(), A().add(3)],
+  'torch.addcmul': () => [A(), A(), A()],
+  'torch.lerp': () => [A(), A().mul(2), 0.5],
+  'Tensor.lerp': () => [A().mul(2), 0.5],
+  'Tensor.lerp_': () => [A().mul(2), 0.5],
+  'Tensor.addcmul': () => [A(), A()],
+  'Tensor.addcmul_': () => [A(), A()],
+  'Tensor.addcdiv': () => [A(), A().add(3)],
+  'Tensor.addcdiv_': () => [A(), A().add(3)],
   'torch.can_cast': () => [torch.float32, torch.int64],
   'torch.as_strided': () => [A(), [2, 2], [1, 2]],
   'Tensor.as_strided': () => [[2, 2], [1, 2]],
@@ -118,6 +128,7 @@ const SAMPLES: Record<string, () => unknown[]> = {
 };
 /** Per `ns.name`: the self tensor of a method, where A() does not fit. */
 const SELF: Record<string, () => unknown> = {
+  'Tensor.float_power_': () => A().double(), // emath group
   'Tensor.bmm': () => A().unsqueeze(0), 'Tensor.dot': V, 'Tensor.outer': V, 'Tensor.ger': V,
   'Tensor.addmm': () => ones(2, 2), 'Tensor.addmm_': () => ones(2, 2), 'Tensor.baddbmm': () => ones(1, 2, 2),
   'Tensor.baddbmm_': () => ones(1, 2, 2), 'Tensor.register_hook': () => A().requires_grad_(),

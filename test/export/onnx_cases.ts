@@ -189,6 +189,7 @@ export const CASES: OpCase[] = [
   ...(['atan', 'sinh', 'cosh', 'asinh', 'expm1'] as const).map((m) => unary(`${m}_f64`, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).double())),
   unary('acosh_f64', (x) => x.acosh(), (n) => pos(n, 5).add(1).double()),
   binary('atan2', (a, b) => torch.atan2(a, b)),
+  binary('copysign', (a, b) => torch.copysign(a, b.neg())),
 ];
 
 /**

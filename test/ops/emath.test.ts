@@ -53,4 +53,17 @@ describe('emath float64 gradcheck', () => {
   ];
   for (const [op, x] of unary) it(op, () => expect(gradcheck((t) => ns[op](t), [x])).toBe(true));
   it('atan2 (broadcast)', () => expect(gradcheck((a, b) => torch.atan2(a, b), [X, Y])).toBe(true));
+  it('binary composites (broadcast)', () => {
+    for (const op of ['logaddexp', 'logaddexp2', 'hypot', 'fmax', 'fmin', 'copysign']) expect(gradcheck((a, b) => ns[op](a, b), [X, Y]), op).toBe(true);
+    expect(gradcheck((a, b) => torch.xlogy(a, b), [X, P])).toBe(true);
+    expect(gradcheck((a, b) => torch.float_power(a, b), [P, Y])).toBe(true);
+  });
+  it('lerp, addcmul, addcdiv', () => {
+    expect(gradcheck((a, b, w) => torch.lerp(a, b, w), [X, Y, f64([0.2, 0.7, 1.3])])).toBe(true);
+    expect(gradcheck((a, b, c) => torch.addcmul(a, b, c, { value: 0.5 }), [X, Y, P])).toBe(true);
+    expect(gradcheck((a, b, c) => torch.addcdiv(a, b, c, { value: -2 }), [X, Y, P])).toBe(true);
+  });
+  it('unary composites', () => {
+    for (const op of ['frac', 'deg2rad', 'rad2deg', 'nan_to_num']) expect(gradcheck((t) => ns[op](t), [X.mul(1.3)]), op).toBe(true);
+  });
 });
