@@ -14,8 +14,9 @@ import { where } from './where.js';
  */
 export function heaviside(input: Tensor, values: Tensor): Tensor {
   if (input.dtype !== values.dtype) throw new RuntimeError('heaviside is not yet implemented for tensors with different dtypes.');
-  if (input.requires_grad || values.requires_grad) throw new RuntimeError("the derivative for 'heaviside' is not implemented.");
-  return where(eq(input, 0), values, to_dtype(gt(input, 0), input.dtype));
+  // Not differentiable in PyTorch either: computed on detached inputs so that no gradient flows.
+  const x = input.detach();
+  return where(eq(x, 0), values.detach(), to_dtype(gt(x, 0), x.dtype));
 }
 
 declare module '../tensor.js' {
