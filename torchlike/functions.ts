@@ -60,3 +60,10 @@ export const {
 } = fns;
 // Scans and statistics (src/ops/_group_scans.ts).
 export const { cumprod, cummax, cummin, logcumsumexp, nansum, nanmean, aminmax, diff, trapezoid, trapz, cumulative_trapezoid, cov, corrcoef, searchsorted, bucketize, histc, bincount } = fns;
+// Elementwise math (emath group: src/ops/_group_emath.ts).
+export const {
+  acos, acosh, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, asin, asinh, atan, atan2, atanh, cosh, exp2, expm1, log10, sinh,
+} = fns;
+export const {
+  addcdiv, addcmul, copysign, deg2rad, float_power, fmax, fmin, frac, heaviside, hypot, lerp, logaddexp, logaddexp2, nan_to_num, rad2deg, signbit, xlogy,
+} = fns;

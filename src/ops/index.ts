@@ -27,3 +27,4 @@ export * from './_group_products.js';
 export * from './_group_linalg.js';
 export * from './_group_build.js';
 export * from './_group_scans.js';
+export * from './_group_emath.js';

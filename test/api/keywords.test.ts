@@ -76,6 +76,16 @@ const SAMPLES: Record<string, () => unknown[]> = {
   'torch.tril_indices': () => [3, 3],
   'torch.triu_indices': () => [3, 3],
   'torch.vander': () => [V()],
+  // emath group
+  'torch.addcdiv': () => [A(), A(), A().add(3)],
+  'torch.addcmul': () => [A(), A(), A()],
+  'torch.lerp': () => [A(), A().mul(2), 0.5],
+  'Tensor.lerp': () => [A().mul(2), 0.5],
+  'Tensor.lerp_': () => [A().mul(2), 0.5],
+  'Tensor.addcmul': () => [A(), A()],
+  'Tensor.addcmul_': () => [A(), A()],
+  'Tensor.addcdiv': () => [A(), A().add(3)],
+  'Tensor.addcdiv_': () => [A(), A().add(3)],
   'torch.can_cast': () => [torch.float32, torch.int64],
   'torch.as_strided': () => [A(), [2, 2], [1, 2]],
   'Tensor.as_strided': () => [[2, 2], [1, 2]],
@@ -201,6 +211,7 @@ const SELF: Record<string, () => unknown> = {
   // building group (issue 8 item 3)
   'Tensor.hsplit': () => ones(2, 4),
   'Tensor.dsplit': () => ones(2, 2, 4),
+  'Tensor.float_power_': () => A().double(), // emath group
   'Tensor.bmm': () => A().unsqueeze(0), 'Tensor.dot': V, 'Tensor.outer': V, 'Tensor.ger': V,
   'Tensor.addmm': () => ones(2, 2), 'Tensor.addmm_': () => ones(2, 2), 'Tensor.baddbmm': () => ones(1, 2, 2),
   'Tensor.baddbmm_': () => ones(1, 2, 2), 'Tensor.register_hook': () => A().requires_grad_(),

@@ -201,6 +201,16 @@ export const CASES: OpCase[] = [
   { name: 'build_take_along_dim', fn: (x, i) => torch.take_along_dim(x, i, 1), inputs: (n) => [vals(n, 5), ints(5, n, 3)] },
   { name: 'build_repeat_interleave', fn: (x) => [x.repeat_interleave(2, { dim: 1 }), x.repeat_interleave(torch.tensor([1, 0, 2]), { dim: 1 })], inputs: (n) => [vals(n, 3)] },
   { name: 'build_diag', fn: (x) => [torch.diag_embed(x, 1), torch.trace(x.narrow(1, 0, 2).t().matmul(x.narrow(1, 0, 2))), x.rot90(1, [0, 1])], inputs: (n) => [vals(n, 3)], dynamic: false },
+  // emath group: elementwise math (float32 nodes, and the float64 compositions where ORT has no kernel)
+  ...(['asin', 'acos', 'atanh'] as const).map((m) => unary(m, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).mul(0.45))),
+  ...(['atan', 'sinh', 'cosh', 'asinh', 'expm1', 'exp2'] as const).map((m) => unary(m, (x) => (x as unknown as Record<string, () => Tensor>)[m]())),
+  unary('acosh', (x) => x.acosh(), (n) => pos(n, 5).add(1)),
+  unary('log10', (x) => x.log10(), (n) => pos(n, 5)),
+  ...(['asin', 'acos', 'atanh'] as const).map((m) => unary(`${m}_f64`, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).mul(0.45).double())),
+  ...(['atan', 'sinh', 'cosh', 'asinh', 'expm1'] as const).map((m) => unary(`${m}_f64`, (x) => (x as unknown as Record<string, () => Tensor>)[m](), (n) => vals(n, 5).double())),
+  unary('acosh_f64', (x) => x.acosh(), (n) => pos(n, 5).add(1).double()),
+  binary('atan2', (a, b) => torch.atan2(a, b)),
+  binary('copysign', (a, b) => torch.copysign(a, b.neg())),
 ];
 
 /**
