@@ -24,17 +24,6 @@ export const Log1p = defineOp({
   name: 'log1p',
   infer: sameInfer,
   elementwise: true,
-  // ONNX has no Log1p. Goldberg's trick: with u = 1 + x rounded, log(u) * x / (u - 1) cancels the
-  // rounding error of u; where u - 1 is 0, log1p(x) = x to working precision. +inf passes through.
-  lower: (g, [x], _a, io) => {
-    const dt = io.inputs[0].dtype;
-    const u = g.op1('Add', [x, g.scalar(dt, 1)]);
-    const d = g.op1('Sub', [u, g.scalar(dt, 1)]);
-    const r = g.op1('Mul', [g.op1('Log', [u]), g.op1('Div', [x, d])]);
-    const small = g.op1('Equal', [d, g.scalar(dt, 0)]);
-    const big = g.op1('IsInf', [x], { detect_negative: 0 });
-    return [g.op1('Where', [g.op1('Or', [small, big]), x, r])];
-  },
   lower: (g, [x], _a, io) => [lowerLog1p(g, x, io.inputs[0].dtype)],
   saves: { inputs: [0] },
   grad: (ctx, [gy]) => [div(gy!, add(ctx.inputs[0], 1))],
