@@ -30,7 +30,8 @@ const cover = new Map();
 for (const f of readdirSync(fixDir).filter((x) => x.endsWith('.json'))) {
   let cases;
   try {
-    cases = JSON.parse(readFileSync(join(fixDir, f), 'utf8')).cases ?? [];
+    const j = JSON.parse(readFileSync(join(fixDir, f), 'utf8')).cases;
+    cases = Array.isArray(j) ? j : [];
   } catch {
     continue;
   }
