@@ -113,3 +113,27 @@ export function runCase(c: Case, fn: ((...xs: any[]) => Tensor | Tensor[]) | und
   }
   checkCase(c, fn);
 }
+
+/** A case's kwargs as the TS options object ('inf'/'-inf' strings become ±Infinity: JSON has no infinity); undefined when empty. */
+export function fixtureOpts(kw: Record<string, unknown>): Record<string, unknown> | undefined {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(kw)) o[k] = v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v;
+  return Object.keys(o).length ? o : undefined;
+}
+
+/**
+ * The torchlike call for a case named '<fn>/<variant>': ns[fn](...inputs, kwargs), or
+ * input.<fn>(...rest, kwargs) for 'm.<fn>' (the Tensor method form); `special` overrides ns.
+ */
+export function fixtureCall(c: Case, ns: object, special: Record<string, (...a: any[]) => Tensor | Tensor[]> = {}): (...xs: unknown[]) => Tensor | Tensor[] {
+  const name = c.name.split('/')[0];
+  const o = fixtureOpts(c.kwargs);
+  const tail = o ? [o] : [];
+  if (name.startsWith('m.')) {
+    const m = name.slice(2);
+    return (x, ...rest) => (x as Record<string, (...a: unknown[]) => Tensor>)[m](...rest, ...tail);
+  }
+  const f = special[name] ?? (ns as Record<string, (...a: unknown[]) => Tensor | Tensor[]>)[name];
+  if (typeof f !== 'function') throw new Error(`no function ${name}`);
+  return (...xs) => f(...xs, ...tail);
+}

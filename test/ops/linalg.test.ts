@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
 import { type Case, loadFixtures, runCase } from '../helpers/fixtures.js';
+import { fixtureOpts } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
 const L = torch.linalg as unknown as Record<string, (...a: unknown[]) => Tensor | Tensor[]>;
@@ -26,11 +27,7 @@ const special: Record<string, (...a: any[]) => Tensor | Tensor[]> = {
   multi_dot: (a: Tensor, b: Tensor, c: Tensor) => torch.linalg.multi_dot([a, b, c]),
 };
 
-function opts(kw: Record<string, unknown>): Record<string, unknown> | undefined {
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(kw)) o[k] = v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v;
-  return Object.keys(o).length ? o : undefined;
-}
+const opts = fixtureOpts;
 
 function fnFor(c: Case): (...xs: unknown[]) => Tensor | Tensor[] {
   const name = c.name.split('/')[0];

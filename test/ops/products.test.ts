@@ -4,30 +4,12 @@ import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
 import { type Case, checkCase, decInputs, loadFixtures } from '../helpers/fixtures.js';
+import { fixtureCall } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
 const T = torch as unknown as Record<string, (...a: unknown[]) => Tensor | Tensor[]>;
 
-/** kwargs as the TS options object: 'inf' strings become Infinity (JSON has no infinity). */
-function opts(kw: Record<string, unknown>): Record<string, unknown> | undefined {
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(kw)) o[k] = v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v;
-  return Object.keys(o).length ? o : undefined;
-}
-
-/** torch.<fn>(...inputs, kwargs) or input.<fn>(...rest, kwargs) for "m.<fn>" cases. */
-function fnFor(c: Case): (...xs: unknown[]) => Tensor | Tensor[] {
-  const name = c.name.split('/')[0];
-  const o = opts(c.kwargs);
-  const tail = o ? [o] : [];
-  if (name.startsWith('m.')) {
-    const m = name.slice(2);
-    return (x, ...rest) => (x as Record<string, (...a: unknown[]) => Tensor>)[m](...rest, ...tail);
-  }
-  const f = T[name];
-  if (typeof f !== 'function') throw new Error(`no torch.${name}`);
-  return (...xs) => f(...xs, ...tail);
-}
+const fnFor = (c: Case) => fixtureCall(c, T);
 
 describe('products fixtures (PyTorch 1.13)', () => {
   const cases = loadFixtures('products');
