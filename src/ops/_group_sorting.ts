@@ -11,3 +11,4 @@ export * from './isneginf.js';
 export * from './isreal.js';
 export * from './kthvalue.js';
 export * from './isin.js';
+export * from './unique.js';

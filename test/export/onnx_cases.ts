@@ -218,6 +218,7 @@ export const CASES: OpCase[] = [
  * (one node per parameter group update), used by whole-step capture and never by a forward.
  */
 export const NOT_EXPORTED: Record<string, string> = {
+  unique: 'the output size depends on the values: a pure-JS kernel; export says unique cannot be exported to ONNX',
   _sgd_step: 'optimizer step primitive',
   // scans group: pure-JS eager kernels (data-dependent output length)
   histc: 'eager JS kernel: histc cannot be exported to ONNX',
