@@ -51,7 +51,7 @@ export const { tensordot, inner, kron, vdot, addmv, addr, addbmm, cross, cdist, 
 // Random sampling (src/random/multinomial.ts).
 export const { multinomial } = fns;
 // Sorting, selection and comparison (src/ops/_group_sorting.ts).
-export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal, kthvalue, isin, unique, unique_consecutive } = fns;
+export const { sort, argsort, msort, topk, equal, isclose, allclose, isposinf, isneginf, isreal, kthvalue, isin, unique, unique_consecutive, quantile, nanquantile } = fns;
 // Building and joining (issue 8, item 3: src/ops/_group_build.ts).
 export const {
   atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_tensors, broadcast_to, column_stack, diag, diag_embed, diagflat, dsplit, dstack, hsplit, hstack,

@@ -12,3 +12,4 @@ export * from './isreal.js';
 export * from './kthvalue.js';
 export * from './isin.js';
 export * from './unique.js';
+export * from './quantile.js';

@@ -37,7 +37,7 @@ const BY_NAME: Record<string, () => unknown> = {
   high: () => 5, low: () => 0, p: () => 0.5, max: () => 2, min: () => 1, exponent: () => 2, dtype: () => torch.float64,
   seed: () => 1, chunks: () => 2, repeats: () => [1, 2], shape: () => [3, 2], shifts: () => 1, split_sizes: () => [1, 1],
   axis0: () => 0, axis1: () => 1, dim0: () => 0, dim1: () => 1, sizes: () => [3, 1], condition: () => A().gt(1),
-  fill_value: () => 1.5, num_samples: () => 2, n: () => 3, steps: () => 5, mean: A, std: () => 1, split_size: () => 1, split_size_or_sections: () => 1,
+  fill_value: () => 1.5, num_samples: () => 2, q: () => 0.5, n: () => 3, steps: () => 5, mean: A, std: () => 1, split_size: () => 1, split_size_or_sections: () => 1,
   kernel_size: () => 2, output_size: () => 1, in_features: () => 3, out_features: () => 2, in1_features: () => 3,
   in2_features: () => 3, in_channels: () => 1, out_channels: () => 2, num_features: () => 3, normalized_shape: () => [3],
   num_groups: () => 1, num_channels: () => 2, num_embeddings: () => 5, embedding_dim: () => 2, unflattened_size: () => [3, 1],
