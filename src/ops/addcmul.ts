@@ -2,7 +2,6 @@
 import { resultType } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
 import { promote, type TensorOrScalar } from './_common.js';
-import { RuntimeError } from '../errors.js';
 import { binaryMethods } from './_emath.js';
 import { add } from './add.js';
 import { mul } from './mul.js';

@@ -1,23 +1,14 @@
 // float16, bfloat16, uint8, int8, int16 in files: .pt, .safetensors and ONNX, bit-exact both ways
 // with Python (Debian's /usr/bin/python3: torch 1.13, onnx 1.12).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
-import { hasOnnx } from './onnx_python.js';
+import { hasOnnx, hasTorch, PY } from './onnx_python.js';
 
-const PY = '/usr/bin/python3';
-const hasTorch = (() => {
-  try {
-    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const dir = mkdtempSync(join(tmpdir(), 'tl-dtypes-'));
 const py = (script: string, ...args: string[]): any => JSON.parse(execFileSync(PY, ['-c', script, ...args], { maxBuffer: 16 << 20 }).toString());
 

@@ -12,6 +12,15 @@ export const hasOnnx = (() => {
     return false;
   }
 })();
+/** /usr/bin/python3 has torch (Debian's python3-torch): the Python round-trip tests run. */
+export const hasTorch = (() => {
+  try {
+    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 if (!hasOnnx) console.warn('onnx checker tests SKIPPED: /usr/bin/python3 has no onnx module (apt-get install python3-onnx)');
 
 const CHECK = `

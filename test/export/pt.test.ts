@@ -3,21 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasTorch, PY } from './onnx_python.js';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/pt/', import.meta.url));
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8'));
-const PY = '/usr/bin/python3';
-const hasTorch = (() => {
-  try {
-    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasTorch) console.warn('Python round-trip tests SKIPPED: /usr/bin/python3 has no torch (apt-get install python3-torch)');
 
 function expectTensor(t: Tensor, e: { dtype: string; shape: number[]; data: unknown[] }) {

@@ -137,3 +137,23 @@ export function fixtureCall(c: Case, ns: object, special: Record<string, (...a: 
   if (typeof f !== 'function') throw new Error(`no function ${name}`);
   return (...xs) => f(...xs, ...tail);
 }
+
+/** The call for a case '<op>/<variant>': torch.<op>(...inputs, kwargs), or for '<op>_' the in-place method on a clone of the first input. */
+export function opCall(c: Case): (...xs: any[]) => Tensor {
+  const op = c.name.split('/')[0];
+  const kw = Object.keys(c.kwargs).length ? [c.kwargs] : [];
+  if (op.endsWith('_')) return (x: Tensor, ...rest: unknown[]) => (x.clone() as any)[op](...rest, ...kw);
+  const f = (torch as unknown as Record<string, (...a: unknown[]) => Tensor>)[op];
+  if (typeof f !== 'function') throw new Error(`torch.${op} is missing`);
+  return (...xs: unknown[]) => f(...xs, ...kw);
+}
+
+/** The message `call` throws on the case's inputs (null when it does not throw). */
+export function thrownMessage(c: Case, call: (...xs: any[]) => unknown): string | null {
+  try {
+    call(...decInputs(c, false));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return null;
+}

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { mutants } from '../helpers/mutants.js';
 import * as torch from '../../torchlike/index.js';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/numpy/${p}`, import.meta.url))));
@@ -78,17 +79,6 @@ describe('hostile .npz', () => {
   });
 });
 
-/** Deterministic mutations (xorshift), as test/export/fuzz.test.ts. */
-function* mutants(good: Uint8Array, count: number, seed: number): Generator<Uint8Array> {
-  let s = seed >>> 0 || 1;
-  const rnd = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
-  for (let i = 0; i < count; i++) {
-    const b = Uint8Array.from(good.subarray(0, rnd() < 0.2 ? Math.floor(rnd() * good.length) : good.length));
-    const flips = 1 + Math.floor(rnd() * 8);
-    for (let k = 0; k < flips && b.length; k++) b[Math.floor(rnd() * b.length)] = rnd() < 0.5 ? Math.floor(rnd() * 256) : [0, 0xff, 0x7f, 0x80][Math.floor(rnd() * 4)];
-    yield b;
-  }
-}
 
 describe('numpy loaders survive mutated files', () => {
   for (const f of ['float32.npy', 'fortran.npy', 'big_endian_i8.npy', 'stored.npz', 'deflated.npz']) {

@@ -2,21 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../../torchlike/index.js';
 import type { Tensor } from '../../torchlike/index.js';
-import { checkCase, decInputs, loadFixtures, type Case } from '../helpers/fixtures.js';
+import { checkCase, loadFixtures, type Case, opCall, thrownMessage } from '../helpers/fixtures.js';
 import { gradcheck } from '../helpers/gradcheck.js';
 
 type Fn = (...xs: any[]) => Tensor;
 const ns = torch as unknown as Record<string, Fn>;
-
-/** The torchlike call for a case '<op>/<variant>': torch.<op>(...inputs, kwargs), or the in-place method for '<op>_'. */
-function callFor(c: Case): Fn {
-  const op = c.name.split('/')[0];
-  const kw = Object.keys(c.kwargs).length ? [c.kwargs] : [];
-  if (op.endsWith('_')) return (x: Tensor, ...rest: unknown[]) => (x.clone() as any)[op](...rest, ...kw);
-  const f = ns[op];
-  if (typeof f !== 'function') throw new Error(`torch.${op} is missing`);
-  return (...xs: unknown[]) => f(...xs, ...kw);
-}
+const callFor = opCall;
 
 const all = loadFixtures('elementwise') as (Case & { error?: string })[];
 
@@ -27,14 +18,7 @@ describe('elementwise parity with PyTorch', () => {
 describe('elementwise errors match PyTorch', () => {
   for (const c of all.filter((k) => k.error !== undefined))
     it(c.name, () => {
-      const xs = decInputs(c, false);
-      let msg: string | null = null;
-      try {
-        callFor(c)(...xs);
-      } catch (e) {
-        msg = (e as Error).message;
-      }
-      expect(msg).toBe(c.error);
+      expect(thrownMessage(c, callFor(c))).toBe(c.error);
     });
 });
 
